@@ -1,0 +1,36 @@
+package dev.limajunit.core.engine;
+
+import dev.limajunit.core.config.ResolvedInstance;
+import dev.limajunit.core.mount.MountedDirectory;
+import dev.limajunit.core.shell.GuestShell;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** A running VM with its mounts. Closing it stops the VM and every helper process it started. */
+public interface Instance extends AutoCloseable {
+
+    String name();
+
+    String engineName();
+
+    ResolvedInstance spec();
+
+    GuestShell shell();
+
+    /** The declared mounts, in order, each verified mounted in the guest. */
+    List<MountedDirectory> mounts();
+
+    /** Boot phase name to its duration in milliseconds, in boot order. */
+    Map<String, Long> bootPhases();
+
+    /** Files that explain a failure (serial log, helper logs), by a short name. */
+    Map<String, Path> diagnosticFiles();
+
+    /** Whether the VM process is still alive. */
+    boolean isRunning();
+
+    /** Stops the VM and its helpers; idempotent. */
+    @Override
+    void close();
+}
