@@ -1,0 +1,116 @@
+package dev.limajunit.core.config;
+
+import dev.limajunit.core.host.HostFacts;
+import dev.limajunit.core.host.MountSupport;
+import dev.limajunit.core.host.Support;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns an {@link InstanceSpec} (as written) into a {@link ResolvedInstance} (Lima's defaults applied) after checking
+ * every rule against the host's {@link HostFacts}. Nothing boots when a rule is broken.
+ */
+public final class SpecResolver {
+
+    private static final List<SpecRule> RULES =
+            List.of(new MountTypeRules(), new PathRules(), new MountOptionRules(), new InstanceRules());
+
+    private static final Pattern MOUNT_FIELD = Pattern.compile("mounts\\[(\\d+)]");
+
+    private final HostFacts facts;
+
+    public SpecResolver(HostFacts facts) {
+        this.facts = Objects.requireNonNull(facts, "facts");
+    }
+
+    /** Every error and warning for {@code spec} on this host, in a stable order. */
+    public ValidationReport validate(InstanceSpec spec) {
+        SpecContext context = SpecContext.of(spec, facts);
+        List<ValidationIssue> issues = new ArrayList<>();
+        for (SpecRule rule : RULES) {
+            rule.check(context, issues);
+        }
+        // Instance-wide findings first, then mount by mount (a stable sort keeps each rule's order).
+        issues.sort(Comparator.comparingInt(SpecResolver::mountIndex));
+        return new ValidationReport(issues);
+    }
+
+    private static int mountIndex(ValidationIssue issue) {
+        Matcher m = MOUNT_FIELD.matcher(issue.field());
+        return m.lookingAt() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    /**
+     * Why this host cannot run {@code spec}'s vmType and mountType, if it cannot; for skipping a test rather than
+     * failing it. Empty when the host can (other rules may still reject the spec).
+     */
+    public Optional<String> unsupportedReason(InstanceSpec spec) {
+        SpecContext c = SpecContext.of(spec, facts);
+        MountSupport support = new MountSupport(facts);
+        Support vm = support.supports(c.vmType());
+        if (!vm.supported()) {
+            return Optional.of("vmType " + c.vmType() + ": " + vm.reason());
+        }
+        Support mount = support.supports(c.mountType(), c.vmType());
+        return mount.supported() || spec.mounts().isEmpty()
+                ? Optional.empty()
+                : Optional.of("mountType " + c.mountType() + " with vmType " + c.vmType() + ": " + mount.reason());
+    }
+
+    /**
+     * @return the spec with every default applied
+     * @throws InvalidSpecException listing every error, when any rule is broken (warnings do not stop)
+     */
+    public ResolvedInstance resolve(InstanceSpec spec) {
+        validate(spec).throwIfErrors();
+        SpecContext c = SpecContext.of(spec, facts);
+        List<ResolvedMount> mounts = new ArrayList<>();
+        for (int i = 0; i < spec.mounts().size(); i++) {
+            mounts.add(resolveMount(c, i, spec.mounts().get(i)));
+        }
+        return new ResolvedInstance(
+                c.vmType(),
+                c.mountType(),
+                mounts,
+                Boolean.TRUE.equals(spec.mountInotify()),
+                spec.cpus() != null ? spec.cpus() : LimaDefaults.cpus(facts),
+                spec.memory() != null ? ByteSize.parse(spec.memory()) : LimaDefaults.memoryBytes(facts));
+    }
+
+    private ResolvedMount resolveMount(SpecContext c, int index, MountSpec mount) {
+        Path location = Path.of(c.paths().expandLocation(mount.location())).normalize();
+        String mountPoint = mount.mountPoint() != null
+                ? PathRules.guestPath(c.paths().expandTemplates(mount.mountPoint()))
+                : PathRules.guestPath(location.toString());
+        boolean writable = mount.writable() != null ? mount.writable() : LimaDefaults.WRITABLE;
+
+        SshfsOptions sshfs = mount.sshfs();
+        ResolvedMount.Sshfs effectiveSshfs = new ResolvedMount.Sshfs(
+                sshfs.cache() != null ? sshfs.cache() : LimaDefaults.SSHFS_CACHE,
+                sshfs.followSymlinks() != null ? sshfs.followSymlinks() : LimaDefaults.SSHFS_FOLLOW_SYMLINKS,
+                sshfs.sftpDriver() != null
+                        ? SftpDriver.fromYaml(sshfs.sftpDriver())
+                        : LimaDefaults.sftpDriver(c.lima(), facts.sftpServer() != null));
+
+        NinePOptions ninep = mount.ninep();
+        ResolvedMount.NineP effectiveNineP = new ResolvedMount.NineP(
+                ninep.securityModel() != null
+                        ? SecurityModel.fromYaml(ninep.securityModel())
+                        : LimaDefaults.ninepSecurityModel(c.lima()),
+                ninep.protocolVersion() != null
+                        ? ProtocolVersion.fromYaml(ninep.protocolVersion())
+                        : LimaDefaults.NINEP_PROTOCOL_VERSION,
+                ninep.msize() != null ? ByteSize.parse(ninep.msize()) : LimaDefaults.NINEP_MSIZE,
+                ninep.cache() != null ? NinePCache.fromYaml(ninep.cache()) : LimaDefaults.ninepCache(writable));
+
+        Integer queueSize = mount.virtiofs().queueSize();
+        return new ResolvedMount(index, location, mountPoint, writable, effectiveSshfs, effectiveNineP,
+                queueSize != null ? queueSize : 0);
+    }
+}
