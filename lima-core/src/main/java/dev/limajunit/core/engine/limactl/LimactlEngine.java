@@ -1,0 +1,238 @@
+package dev.limajunit.core.engine.limactl;
+
+import dev.limajunit.core.config.ResolvedInstance;
+import dev.limajunit.core.config.ResolvedMount;
+import dev.limajunit.core.engine.Engine;
+import dev.limajunit.core.engine.Instance;
+import dev.limajunit.core.engine.InstanceStartException;
+import dev.limajunit.core.engine.StartOptions;
+import dev.limajunit.core.mount.MountedDirectory;
+import dev.limajunit.core.shell.GuestPath;
+import dev.limajunit.core.shell.GuestShell;
+import dev.limajunit.core.shell.HostKeyPolicy;
+import dev.limajunit.core.shell.SshTarget;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives a real Lima installation: spec -> lima.yaml -> {@code limactl create}, {@code limactl start}, status and
+ * SSH port from {@code limactl list --json}, a guest shell over that port with Lima's own key, and a check of every
+ * declared mount in the guest's {@code /proc/mounts}. Closing the instance stops and deletes it.
+ */
+public final class LimactlEngine implements Engine {
+
+    public static final String NAME = "limactl";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LimactlEngine.class);
+
+    private final LimactlSettings settings;
+    private final GuestShellConnector connector;
+    private final LimaYamlWriter yamlWriter;
+    private final AtomicBoolean swept = new AtomicBoolean();
+
+    public LimactlEngine(LimactlSettings settings, GuestShellConnector connector) {
+        this(settings, connector, new LimaYamlComposer());
+    }
+
+    public LimactlEngine(LimactlSettings settings, GuestShellConnector connector, LimaYamlWriter yamlWriter) {
+        this.settings = settings;
+        this.connector = connector;
+        this.yamlWriter = yamlWriter;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+        if (executable().isEmpty()) {
+            return Optional.of("no limactl on PATH (" + settings.environment().getOrDefault("PATH", "")
+                    + "): install Lima (https://lima-vm.io/docs/installation/), or use engine=qemu");
+        }
+        if (settings.hostUser().isRoot()) {
+            return Optional.of(StartFailure.rootExplanation());
+        }
+        return Optional.empty();
+    }
+
+    /** The {@code limactl} this engine would run, if there is one on its PATH. */
+    public Optional<Path> executable() {
+        return ExecutableLookup.onPath("limactl", settings.environment());
+    }
+
+    /** The Lima version {@code limactl --version} reports. */
+    public LimaRelease limaVersion() {
+        LimactlResult result = commands(home(), settings.commandTimeout()).version();
+        if (!result.succeeded()) {
+            throw new LimactlException("`limactl --version` failed (exit " + result.exitCode() + "):\n"
+                    + result.stderrTail(10), result);
+        }
+        return LimaRelease.parseVersionOutput(result.stdout());
+    }
+
+    /** The LIMA_HOME this engine uses. */
+    public LimaHome home() {
+        return LimaHomes.resolve(settings.environment(), settings.privateHome(), settings.liveness().currentSession());
+    }
+
+    @Override
+    public Instance start(ResolvedInstance spec, StartOptions options) {
+        unavailableReason().ifPresent(reason -> {
+            throw new InstanceStartException("limactl engine cannot start \"" + options.name() + "\": " + reason);
+        });
+        String name = options.name();
+        LimaHome home = home();
+        try {
+            InstanceNames.check(name);
+            home.checkSocketPaths(name, settings.osName());
+        } catch (IllegalArgumentException e) {
+            throw new InstanceStartException(e.getMessage(), e);
+        }
+        LimactlCommands commands = commands(home, settings.commandTimeout());
+
+        LimactlResult versionResult = commands.version();
+        if (!versionResult.succeeded()) {
+            throw StartFailure.of(name, StartFailure.isRootRefusal(versionResult) ? StartFailure.rootExplanation()
+                    : "`limactl --version` failed", versionResult, null, null);
+        }
+        LimaRelease lima = LimaRelease.parseVersionOutput(versionResult.stdout());
+        List<String> violations = LimaVersionRules.violations(spec, lima, settings.osName());
+        if (!violations.isEmpty()) {
+            throw new InstanceStartException("limactl engine cannot start \"" + name + "\": "
+                    + String.join("; ", violations));
+        }
+        try {
+            sweepOnce(commands);
+        } catch (LimactlException e) {
+            throw StartFailure.of(name, StartFailure.isRootRefusal(e.result()) ? StartFailure.rootExplanation()
+                    : "the sweep of dead runs' instances could not list instances", e.result(), null, null);
+        }
+
+        Map<String, Long> phases = new LinkedHashMap<>();
+        Path yaml = writeLimaYaml(name, spec);
+        long t0 = System.nanoTime();
+        LimactlResult create = commands.create(name, yaml);
+        phase(options, phases, "create", t0);
+        InstanceLogs logs = new InstanceLogs(home.instanceDir(name));
+        if (!create.succeeded()) {
+            String reason = StartFailure.isRootRefusal(create) ? StartFailure.rootExplanation()
+                    : "`limactl create` exited with status " + create.exitCode();
+            throw failAndClean(name, reason, create, logs, commands, home);
+        }
+
+        t0 = System.nanoTime();
+        LimactlResult start = commands.start(name, options.startTimeout());
+        phase(options, phases, "start", t0);
+        if (!start.succeeded()) {
+            throw failAndClean(name, StartFailure.classify(start, options.startTimeout()), start, logs, commands, home);
+        }
+        LimaInstanceStatus status = commands.list(name).orElse(null);
+        if (status == null || !status.running() || status.sshLocalPort() <= 0) {
+            String seen = status == null ? "`limactl list --json " + name + "` does not list it"
+                    : "`limactl list --json` reports status " + status.status() + " and sshLocalPort "
+                            + status.sshLocalPort() + (status.errors().isEmpty() ? "" : ", errors " + status.errors());
+            throw failAndClean(name, "Lima said READY, but " + seen, null, logs, commands, home);
+        }
+
+        GuestShell shell;
+        t0 = System.nanoTime();
+        try {
+            SshTarget target = new SshTarget(status.sshAddress(), status.sshLocalPort(), settings.hostUser().name(),
+                    home.userPrivateKey(), HostKeyPolicy.acceptAnyOnLoopback());
+            shell = connector.connect(target, Duration.ofSeconds(Math.max(30, options.startTimeout().toSeconds() / 2)));
+        } catch (RuntimeException e) {
+            throw failAndClean(name, "no SSH session to the guest on " + status.sshAddress() + ":"
+                    + status.sshLocalPort() + " as " + settings.hostUser().name() + " with key "
+                    + home.userPrivateKey() + ": " + e.getMessage(), null, logs, commands, home);
+        }
+        phase(options, phases, "ssh", t0);
+
+        t0 = System.nanoTime();
+        List<String> problems;
+        try {
+            problems = MountVerifier.problems(MountVerifier.read(shell), spec.mountType(), spec.mounts());
+        } catch (RuntimeException e) {
+            shell.close();
+            throw failAndClean(name, "cannot read the guest's /proc/mounts: " + e.getMessage(), null, logs,
+                    commands, home);
+        }
+        if (!problems.isEmpty()) {
+            shell.close();
+            throw failAndClean(name, String.join("; ", problems), null, logs, commands, home);
+        }
+        phase(options, phases, "mounts", t0);
+
+        List<MountedDirectory> mounted = new ArrayList<>();
+        for (ResolvedMount mount : spec.mounts()) {
+            mounted.add(new MountedDirectory(mount, spec.mountType(), mount.location(),
+                    GuestPath.of(mount.mountPoint()), shell));
+        }
+        return new LimactlInstance(name, spec, shell, mounted, phases, logs, commands, home);
+    }
+
+    private void sweepOnce(LimactlCommands commands) {
+        if (swept.compareAndSet(false, true)) {
+            List<String> deleted = DeadRunSweep.run(commands, settings.liveness());
+            if (!deleted.isEmpty()) {
+                LOG.info("Deleted {} Lima instance(s) of dead runs: {}", deleted.size(), deleted);
+            }
+        }
+    }
+
+    private Path writeLimaYaml(String name, ResolvedInstance spec) {
+        String text;
+        try {
+            text = yamlWriter.write(spec, settings.base());
+        } catch (IllegalArgumentException e) {
+            throw new InstanceStartException("limactl engine cannot start \"" + name + "\": " + e.getMessage(), e);
+        }
+        try {
+            Files.createDirectories(settings.workDir());
+            Path file = settings.workDir().resolve(name + ".yaml");
+            Files.writeString(file, text);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the lima.yaml of " + name + " to " + settings.workDir(), e);
+        }
+    }
+
+    private InstanceStartException failAndClean(String name, String reason, LimactlResult command, InstanceLogs logs,
+            LimactlCommands commands, LimaHome home) {
+        Path kept = StartFailure.keepLogs(logs, settings.workDir().resolve("failed").resolve(name));
+        InstanceStartException error = StartFailure.of(name, reason, command, logs, kept);
+        LimactlResult stop = commands.stopForce(name);
+        LimactlResult delete = commands.deleteForce(name);
+        if (!delete.succeeded() && Files.exists(home.instanceDir(name))) {
+            error.addSuppressed(new LimactlException("cleanup `" + delete.commandLine() + "` failed after `"
+                    + stop.commandLine() + "`: " + delete.stderrTail(5), delete));
+        }
+        LimactlInstance.removePrivateHomeIfEmpty(home);
+        return error;
+    }
+
+    private LimactlCommands commands(LimaHome home, Duration timeout) {
+        Path executable = executable().orElseThrow(() -> new InstanceStartException(unavailableReason().orElseThrow()));
+        Map<String, String> environment = new LinkedHashMap<>(settings.environment());
+        environment.put("LIMA_HOME", home.dir().toString());
+        return new LimactlCommands(new Limactl(executable, environment), timeout);
+    }
+
+    private static void phase(StartOptions options, Map<String, Long> phases, String phase, long startNanos) {
+        Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+        phases.put(phase, took.toMillis());
+        options.progress().phaseDone(options.name(), phase, took);
+    }
+}

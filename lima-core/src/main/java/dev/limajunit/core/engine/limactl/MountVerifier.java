@@ -1,0 +1,56 @@
+package dev.limajunit.core.engine.limactl;
+
+import dev.limajunit.core.config.MountType;
+import dev.limajunit.core.config.ResolvedMount;
+import dev.limajunit.core.shell.Command;
+import dev.limajunit.core.shell.ExecResult;
+import dev.limajunit.core.shell.GuestShell;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks in the guest's {@code /proc/mounts} that every declared mount really is mounted, with the file system its
+ * mount type gives. Lima mounts 9p and virtiofs with {@code nofail} and never looks again, so a mount that failed
+ * leaves an empty directory and a guest that otherwise looks healthy; this check turns that into a start failure.
+ */
+final class MountVerifier {
+
+    private MountVerifier() {
+    }
+
+    /** The file system type /proc/mounts shows for a mount of this type; empty when any type is fine. */
+    static Optional<String> expectedFsType(MountType type) {
+        return switch (type) {
+            case NINEP -> Optional.of("9p");
+            case VIRTIOFS -> Optional.of("virtiofs");
+            case REVERSE_SSHFS -> Optional.of("fuse.sshfs");
+            case WSL2 -> Optional.empty();
+        };
+    }
+
+    /** What is wrong with each mount, in declaration order; empty when all are mounted. */
+    static List<String> problems(MountTable table, MountType type, List<ResolvedMount> mounts) {
+        List<String> problems = new ArrayList<>();
+        Optional<String> expected = expectedFsType(type);
+        for (ResolvedMount mount : mounts) {
+            Optional<MountTable.Entry> entry = table.at(mount.mountPoint());
+            if (entry.isEmpty()) {
+                problems.add(mount.describe() + " is not mounted: nothing is mounted at " + mount.mountPoint()
+                        + " in the guest (expected " + expected.orElse(type.yamlName()) + ")");
+            } else if (expected.isPresent() && !expected.get().equals(entry.get().fsType())) {
+                problems.add(mount.describe() + " is not mounted as " + type.yamlName() + ": /proc/mounts shows "
+                        + entry.get().fsType() + " (" + entry.get().source() + ") at " + mount.mountPoint()
+                        + ", expected " + expected.get());
+            }
+        }
+        return problems;
+    }
+
+    /** Reads the guest's mount table through its shell. */
+    static MountTable read(GuestShell shell) {
+        ExecResult result = shell.execChecked(Command.of("cat", "/proc/mounts").timeout(Duration.ofSeconds(30)));
+        return MountTable.parse(result.stdoutText());
+    }
+}

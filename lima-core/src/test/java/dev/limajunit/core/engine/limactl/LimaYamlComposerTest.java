@@ -1,0 +1,116 @@
+package dev.limajunit.core.engine.limactl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.limajunit.core.config.MountType;
+import dev.limajunit.core.config.ResolvedInstance;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+class LimaYamlComposerTest {
+
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+    @TempDir
+    Path tmp;
+
+    private JsonNode write(ResolvedInstance spec, LimaBase base) {
+        return YAML.readTree(new LimaYamlComposer().write(spec, base));
+    }
+
+    @Test
+    void theDefaultTemplateIsLimasBaseAndTheSpecDecidesMounts() {
+        ContractFixture f = new ContractFixture(tmp);
+        ResolvedInstance spec = ContractFixture.spec(MountType.NINEP, f.mount(0, "/mnt/src", true));
+
+        JsonNode yaml = write(spec, LimaBase.defaultTemplate());
+
+        assertThat(yaml.get("base").get(0).asString()).isEqualTo("template:default");
+        assertThat(yaml.get("vmType").asString()).isEqualTo("qemu");
+        assertThat(yaml.get("mountType").asString()).isEqualTo("9p");
+        assertThat(yaml.get("mountInotify").asBoolean()).isFalse();
+        assertThat(yaml.get("cpus").asInt()).isEqualTo(2);
+        assertThat(yaml.get("memory").asString()).isEqualTo("2GiB");
+        JsonNode mount = yaml.get("mounts").get(0);
+        assertThat(mount.get("location").asString()).isEqualTo(tmp.resolve("src0").toString());
+        assertThat(mount.get("mountPoint").asString()).isEqualTo("/mnt/src");
+        assertThat(mount.get("writable").asBoolean()).isTrue();
+        assertThat(mount.get("9p").get("msize").asString()).isEqualTo("128KiB");
+        assertThat(mount.get("9p").get("cache").asString()).isEqualTo("mmap");
+        assertThat(mount.get("9p").get("protocolVersion").asString()).isEqualTo("9p2000.L");
+        assertThat(mount.has("sshfs")).isFalse();
+    }
+
+    @Test
+    void aNamedTemplateIsReferencedByBase() {
+        ContractFixture f = new ContractFixture(tmp);
+        JsonNode yaml = write(ContractFixture.spec(MountType.REVERSE_SSHFS, f.mount(0, "/m", false)),
+                LimaBase.parse("template:debian-12"));
+
+        assertThat(yaml.get("base").get(0).asString()).isEqualTo("template:debian-12");
+        assertThat(yaml.get("mounts").get(0).get("sshfs").get("sftpDriver").asString()).isEqualTo("openssh-sftp-server");
+    }
+
+    @Test
+    void aUserFileKeepsEveryFieldTheSpecDoesNotDecide() throws Exception {
+        ContractFixture f = new ContractFixture(tmp);
+        Path user = Files.writeString(tmp.resolve("mine.yaml"), String.join("\n",
+                "images:",
+                "- location: https://example.org/img.qcow2",
+                "  arch: x86_64",
+                "provision:",
+                "- mode: system",
+                "  script: echo hi",
+                "mounts:",
+                "- location: /somewhere/else",
+                "mountType: reverse-sshfs",
+                "futureField: {kept: true}",
+                ""));
+
+        JsonNode yaml = write(ContractFixture.spec(MountType.VIRTIOFS, f.mount(0, "/m", true)), LimaBase.parse(user.toString()));
+
+        assertThat(yaml.get("images").get(0).get("location").asString()).isEqualTo("https://example.org/img.qcow2");
+        assertThat(yaml.get("provision").get(0).get("script").asString()).isEqualTo("echo hi");
+        assertThat(yaml.get("futureField").get("kept").asBoolean()).isTrue();
+        assertThat(yaml.get("mountType").asString()).isEqualTo("virtiofs");
+        assertThat(yaml.get("mounts")).hasSize(1);
+        assertThat(yaml.get("mounts").get(0).get("mountPoint").asString()).isEqualTo("/m");
+        assertThat(yaml.has("base")).isFalse();
+    }
+
+    @Test
+    void realLimaTemplatesLoadAsUserFiles() {
+        Path templates = Path.of("../../shared/lima-templates");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(templates),
+                "the shared Lima templates are not beside this checkout (" + templates.toAbsolutePath() + ")");
+        ContractFixture f = new ContractFixture(tmp);
+        JsonNode yaml = write(ContractFixture.spec(MountType.NINEP, f.mount(0, "/m", true)),
+                LimaBase.parse(templates.resolve("debian-12.yaml").toString()));
+
+        assertThat(yaml.get("base").get(0).asString()).isEqualTo("template:_images/debian-12");
+        assertThat(yaml.get("minimumLimaVersion").asString()).isEqualTo("2.0.0");
+    }
+
+    @Test
+    void aBaseThatIsNeitherTemplateNorFileIsNamed() {
+        assertThatThrownBy(() -> LimaBase.parse("no/such/file.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lima base \"no/such/file.yaml\"")
+                .hasMessageContaining("template:NAME");
+        assertThatThrownBy(() -> LimaBase.parse("template:../etc"))
+                .hasMessageContaining("template name \"../etc\"");
+    }
+
+    @Test
+    void sizesUseLimasBinarySuffixes() {
+        assertThat(LimaYamlComposer.byteSize(4096)).isEqualTo("4KiB");
+        assertThat(LimaYamlComposer.byteSize(3L << 29)).isEqualTo("1536MiB");
+        assertThat(LimaYamlComposer.byteSize(8L << 30)).isEqualTo("8GiB");
+        assertThat(LimaYamlComposer.byteSize(1000)).isEqualTo("1000");
+    }
+}
