@@ -1,0 +1,139 @@
+package dev.limajunit.assertions;
+
+import static dev.limajunit.assertions.error.ShouldReceiveEvents.shouldReceive;
+import static dev.limajunit.assertions.error.ShouldReceiveEvents.shouldReceiveNothing;
+
+import dev.limajunit.core.watch.EventLog;
+import dev.limajunit.core.watch.GuestEvent;
+import dev.limajunit.core.watch.HostAction;
+import dev.limajunit.core.watch.InotifyEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions on what a guest watcher received. Time limits count from the latest host action on the path in the
+ * same log (see {@link MountedDirectoryAssert#usingLog} and {@link dev.limajunit.core.watch.HostActions}); without
+ * one, from the moment the assertion is called, and earlier events of the log count too. A failure prints the
+ * timeline.
+ */
+public class EventLogAssert extends AbstractAssert<EventLogAssert, EventLog> {
+
+    private final String subject;
+    private GuestEvent lastEvent;
+
+    protected EventLogAssert(EventLog actual, String subject) {
+        super(actual, EventLogAssert.class);
+        this.subject = subject;
+    }
+
+    /** Within {@code within}, an event whose names include {@code event} arrives for exactly {@code path}. */
+    public EventLogAssert receives(InotifyEvent event, String path, Duration within) {
+        return receivesInOrder(path, within, event);
+    }
+
+    /**
+     * Within {@code within}, events for {@code path} arrive that include {@code events} in this order (others may
+     * come between), e.g. CREATE then CLOSE_WRITE.
+     */
+    public EventLogAssert receivesInOrder(String path, Duration within, InotifyEvent... events) {
+        isNotNull();
+        if (events.length == 0) {
+            throw new IllegalArgumentException("events must name at least one inotify event");
+        }
+        Window window = window(path);
+        long deadline = window.limitFromNanos + within.toNanos();
+        Duration remaining = Duration.ofNanos(Math.max(0, deadline - actual.now()));
+        Waits.within("guest watcher receives " + Arrays.toString(events) + " for " + path, remaining,
+                () -> match(path, window.fromNanos, Long.MAX_VALUE, events).isPresent());
+        Optional<List<GuestEvent>> matched = match(path, window.fromNanos, Long.MAX_VALUE, events);
+        String expected = events.length == 1 ? events[0].name()
+                : String.join(" then ", Arrays.stream(events).map(Enum::name).toList());
+        if (matched.isEmpty() || last(matched.get()).atNanos() > deadline) {
+            throwAssertionError(shouldReceive(subject, expected, path, within, window.description,
+                    matched.map(m -> List.of(last(m))).orElse(List.of()), actual));
+        }
+        lastEvent = last(matched.get());
+        return myself;
+    }
+
+    /** During {@code during}, no event at all arrives for exactly {@code path}. */
+    public EventLogAssert receivesNothingFor(String path, Duration during) {
+        isNotNull();
+        Window window = window(path);
+        long end = window.limitFromNanos + during.toNanos();
+        Duration remaining = Duration.ofNanos(Math.max(0, end - actual.now()));
+        Waits.holdsDuring("guest watcher receives nothing for " + path, remaining,
+                () -> eventsFor(path, window.fromNanos, end).isEmpty());
+        List<GuestEvent> received = eventsFor(path, window.fromNanos, end);
+        if (!received.isEmpty()) {
+            throwAssertionError(shouldReceiveNothing(subject, path, during, window.description, received, actual));
+        }
+        return myself;
+    }
+
+    /** The event that satisfied the last {@code receives...} check (its last one, for an ordered check). */
+    public GuestEvent lastEvent() {
+        if (lastEvent == null) {
+            throw new IllegalStateException("no receives... check has succeeded on this assert yet");
+        }
+        return lastEvent;
+    }
+
+    /** From the host action on its path to the arrival of {@link #lastEvent()}. */
+    public Duration latency() {
+        GuestEvent event = lastEvent();
+        return actual.latencyOf(event).orElseThrow(() -> new IllegalStateException(
+                "no host action on \"" + event.path() + "\" preceded the event in this log: there is no latency to give"));
+    }
+
+    private Window window(String path) {
+        Optional<HostAction> action = actual.lastHostActionOn(path);
+        if (action.isPresent()) {
+            HostAction a = action.get();
+            return new Window(a.atNanos(), a.atNanos(), "of host " + a.kind().name().toLowerCase(Locale.ROOT)
+                    .replace('_', ' ') + " " + path + " at " + offset(a.atNanos()));
+        }
+        long now = actual.now();
+        return new Window(actual.originNanos(), now,
+                "(no host action on it in this log: counted from the check at " + offset(now) + ")");
+    }
+
+    private String offset(long atNanos) {
+        return String.format(Locale.ROOT, "%+.1f ms", actual.offsetOf(atNanos).toNanos() / 1e6);
+    }
+
+    private List<GuestEvent> eventsFor(String path, long fromNanos, long toNanos) {
+        return actual.eventsFor(path).stream().filter(e -> e.atNanos() >= fromNanos && e.atNanos() <= toNanos).toList();
+    }
+
+    /** The earliest events for path that contain {@code events} in order, or empty. */
+    private Optional<List<GuestEvent>> match(String path, long fromNanos, long toNanos, InotifyEvent... events) {
+        List<GuestEvent> found = new ArrayList<>();
+        int next = 0;
+        for (GuestEvent candidate : eventsFor(path, fromNanos, toNanos)) {
+            while (next < events.length && candidate.is(events[next])) {
+                found.add(candidate);
+                next++;
+            }
+            if (next == events.length) {
+                return Optional.of(found);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static GuestEvent last(List<GuestEvent> events) {
+        return events.get(events.size() - 1);
+    }
+
+    /**
+     * Which events count ({@code fromNanos} on) and where the time limit counts from ({@code limitFromNanos}): both
+     * at the host action, or, without one, every event of the log and a limit from the check.
+     */
+    private record Window(long fromNanos, long limitFromNanos, String description) {}
+}

@@ -1,0 +1,220 @@
+package dev.limajunit.assertions;
+
+import static dev.limajunit.assertions.error.ShouldRefuseGuestWrite.refusedOtherwise;
+import static dev.limajunit.assertions.error.ShouldRefuseGuestWrite.writeSucceeded;
+import static dev.limajunit.assertions.error.ShouldRunGuestChange.shouldRunGuestChange;
+import static dev.limajunit.assertions.error.ShouldSeeInGuest.shouldSee;
+import static dev.limajunit.assertions.error.ShouldShowChange.shouldNotShow;
+import static dev.limajunit.assertions.error.ShouldShowChange.shouldShow;
+
+import dev.limajunit.assertions.FileView.Attribute;
+import dev.limajunit.core.mount.MountedDirectory;
+import dev.limajunit.core.shell.Command;
+import dev.limajunit.core.shell.ExecResult;
+import dev.limajunit.core.shell.GuestPath;
+import dev.limajunit.core.watch.EventLog;
+import dev.limajunit.core.watch.HostActions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions on how a mount behaves, each made by acting on one side and watching the other: host changes shown
+ * in the guest (or, to pin a caveat, not shown during a while), guest changes shown on the host, read-only
+ * refusal, symlinks, ownership. Waits poll through Awaitility every {@link Waits#POLL_INTERVAL}; the latency
+ * of the last successful wait is available from {@link #lastVisibility()}.
+ */
+public class MountedDirectoryAssert extends AbstractAssert<MountedDirectoryAssert, MountedDirectory> {
+
+    /** How long the checks without a duration wait for the guest to see a path at all. */
+    public static final Duration DEFAULT_WITHIN = Duration.ofSeconds(5);
+
+    private HostActions host;
+    private Visibility lastVisibility;
+    private String lastGuestError;
+
+    protected MountedDirectoryAssert(MountedDirectory actual) {
+        super(actual, MountedDirectoryAssert.class);
+        this.host = actual == null ? null : new HostActions(actual.hostPath(), new EventLog());
+    }
+
+    /** Records the host changes this assert makes into {@code log}, e.g. a guest watcher's, for one timeline. */
+    public MountedDirectoryAssert usingLog(EventLog log) {
+        isNotNull();
+        this.host = new HostActions(actual.hostPath(), Objects.requireNonNull(log, "log"));
+        return myself;
+    }
+
+    /** The host-side helper this assert acts through (its log holds every change it made). */
+    public HostActions hostActions() {
+        return host;
+    }
+
+    public MountedDirectoryAssert isWritable() {
+        isNotNull();
+        if (!actual.writable()) {
+            failWithMessage("%nExpecting mount%n  %s%nto be writable, but it is read-only", actual);
+        }
+        return myself;
+    }
+
+    public MountedDirectoryAssert isReadOnly() {
+        isNotNull();
+        if (actual.writable()) {
+            failWithMessage("%nExpecting mount%n  %s%nto be read-only, but it is writable", actual);
+        }
+        return myself;
+    }
+
+    /**
+     * Makes {@code change} on the host and waits until the guest sees at each of its paths what the host sees
+     * there: listed or not, symlink, type, size, mode, mtime (seconds) and content, as far as the mount type
+     * carries them over.
+     */
+    public MountedDirectoryAssert showsInGuest(HostChange change, Duration within) {
+        isNotNull();
+        long start = System.nanoTime();
+        change.applyTo(host);
+        List<FileView> expected = hostViews(change.paths());
+        Set<Attribute> compared = Fidelity.of(actual.type());
+        Poll<List<FileView>> poll = new Poll<>(() -> guestViews(change.paths()), views -> agree(views, expected, compared), start);
+        if (!Waits.within("guest shows " + change, within, poll::reached)) {
+            throwAssertionError(shouldShow("guest", "host", actual, change, within, poll.elapsed(), poll.polls(),
+                    change.paths(), expected, poll.last(), differences(poll.last(), expected, compared)));
+        }
+        lastVisibility = poll.visibility();
+        return myself;
+    }
+
+    /**
+     * Makes {@code change} on the host and checks that the guest does not show it during {@code during}: at no poll
+     * did the guest see all of it. Pins caching caveats, e.g. reverse-sshfs with {@code cache: true}.
+     */
+    public MountedDirectoryAssert doesNotShowInGuest(HostChange change, Duration during) {
+        isNotNull();
+        long start = System.nanoTime();
+        change.applyTo(host);
+        List<FileView> expected = hostViews(change.paths());
+        Set<Attribute> compared = Fidelity.of(actual.type());
+        Poll<List<FileView>> poll = new Poll<>(() -> guestViews(change.paths()), views -> agree(views, expected, compared), start);
+        if (!Waits.holdsDuring("guest does not show " + change, during, poll::notReached) || poll.everReached()) {
+            throwAssertionError(shouldNotShow("guest", "host", actual, change, during, poll.latency(), poll.firstHitPoll(),
+                    change.paths(), poll.firstHit()));
+        }
+        lastVisibility = null;
+        return myself;
+    }
+
+    /**
+     * Makes {@code change} in the guest and waits until the host sees at each of its paths what the guest sees
+     * there. A failing guest command fails the assertion with the guest's error. The latency counts from the
+     * moment the guest command returned.
+     */
+    public MountedDirectoryAssert showsOnHost(GuestChange change, Duration within) {
+        isNotNull();
+        ExecResult result = actual.shell().exec(change.command(actual));
+        if (!result.succeeded()) {
+            lastGuestError = result.stderrText();
+            throwAssertionError(shouldRunGuestChange(actual, change, result));
+        }
+        long start = System.nanoTime();
+        List<FileView> expected = guestViews(change.paths());
+        Set<Attribute> compared = Fidelity.of(actual.type());
+        Poll<List<FileView>> poll = new Poll<>(() -> hostViews(change.paths()), views -> agree(views, expected, compared), start);
+        if (!Waits.within("host shows " + change, within, poll::reached)) {
+            throwAssertionError(shouldShow("host", "guest", actual, change, within, poll.elapsed(), poll.polls(),
+                    change.paths(), expected, poll.last(), differences(poll.last(), expected, compared)));
+        }
+        lastVisibility = poll.visibility();
+        return myself;
+    }
+
+    /** A guest write to {@code path} fails (the mount is read-only); the guest's error is kept in {@link #lastGuestError()}. */
+    public MountedDirectoryAssert refusesGuestWrite(String path) {
+        return refusesGuestWrite(path, null);
+    }
+
+    /** A guest write to {@code path} fails with an error that contains {@code expectedError}. */
+    public MountedDirectoryAssert refusesGuestWrite(String path, String expectedError) {
+        isNotNull();
+        GuestPath target = actual.guest(path);
+        ExecResult result = actual.shell().exec(Command.of("sh", "-c", "printf lima-junit > \"$1\"", "write", target.value()));
+        if (result.succeeded()) {
+            throwAssertionError(writeSucceeded(actual, path, result, HostView.of(actual.host(path))));
+        }
+        lastGuestError = result.stderrText();
+        if (expectedError != null && !lastGuestError.contains(expectedError)) {
+            throwAssertionError(refusedOtherwise(actual, path, expectedError, result));
+        }
+        return myself;
+    }
+
+    /**
+     * Within {@code within}, the guest sees at {@code path} (a symlink on the host) no symlink but what it points
+     * to: the mount resolved it on the host side (reverse-sshfs with {@code followSymlinks: true}).
+     */
+    public MountedDirectoryAssert followsSymlink(String path, Duration within) {
+        FileView hostView = HostView.of(actual.host(path));
+        return guestSees(path, within, "to follow the symlink (show what it points to, no symlink) at", hostView,
+                guest -> !guest.isSymlink() && guest.exists() && guest.type() == hostView.type()
+                        && java.util.Arrays.equals(guest.content(), hostView.content()));
+    }
+
+    /** Within {@code within}, the guest sees at {@code path} a symlink with the same target the host link has. */
+    public MountedDirectoryAssert doesNotFollowSymlink(String path, Duration within) {
+        FileView hostView = HostView.of(actual.host(path));
+        return guestSees(path, within, "to show the symlink (not follow it), with target \"" + hostView.linkTarget()
+                + "\", at", hostView, guest -> Objects.equals(guest.linkTarget(), hostView.linkTarget()));
+    }
+
+    /** The guest sees {@code path} owned by {@code uid}:{@code gid} (waits up to {@link #DEFAULT_WITHIN} for it). */
+    public MountedDirectoryAssert hasGuestOwner(String path, int uid, int gid) {
+        return guestSees(path, DEFAULT_WITHIN, "to see owner uid " + uid + " gid " + gid + " at",
+                HostView.of(actual.host(path)), guest -> guest.exists() && guest.uid() == uid && guest.gid() == gid);
+    }
+
+    /** The latency of the last successful {@code shows...} check. */
+    public Visibility lastVisibility() {
+        if (lastVisibility == null) {
+            throw new IllegalStateException("no shows... check has succeeded on this assert yet");
+        }
+        return lastVisibility;
+    }
+
+    /** What the guest printed on stderr when its last write or change failed. */
+    public String lastGuestError() {
+        return lastGuestError;
+    }
+
+    private MountedDirectoryAssert guestSees(String path, Duration within, String expectation, FileView hostView,
+            Predicate<FileView> goal) {
+        isNotNull();
+        GuestPath target = actual.guest(path);
+        Poll<FileView> poll = new Poll<>(() -> GuestProbe.view(actual.shell(), target), goal, System.nanoTime());
+        if (!Waits.within("guest " + expectation + " " + path, within, poll::reached)) {
+            throwAssertionError(shouldSee(actual, expectation, path, within, poll.polls(), poll.last(), hostView));
+        }
+        lastVisibility = poll.visibility();
+        return myself;
+    }
+
+    private List<FileView> hostViews(List<String> paths) {
+        return paths.stream().map(path -> HostView.of(actual.host(path))).toList();
+    }
+
+    private List<FileView> guestViews(List<String> paths) {
+        return GuestProbe.views(actual.shell(), paths.stream().map(actual::guest).toList());
+    }
+
+    private static boolean agree(List<FileView> actual, List<FileView> expected, Set<Attribute> compared) {
+        return differences(actual, expected, compared).stream().allMatch(List::isEmpty);
+    }
+
+    private static List<List<String>> differences(List<FileView> actual, List<FileView> expected, Set<Attribute> compared) {
+        return java.util.stream.IntStream.range(0, expected.size())
+                .mapToObj(i -> actual.get(i).differencesFrom(expected.get(i), compared)).toList();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.limajunit.assertions;
+
+import java.time.Duration;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * One observation loop for Awaitility: reads a value, tests it, and remembers what it saw (the last value, the
+ * first hit and when) so a failure message can say what was really there.
+ */
+final class Poll<T> {
+
+    private final Supplier<T> probe;
+    private final Predicate<T> goal;
+    private final long startNanos;
+    private int polls;
+    private T last;
+    private T firstHit;
+    private long firstHitNanos = -1;
+    private int firstHitPoll;
+
+    /** @param startNanos the {@link System#nanoTime()} latencies are measured from */
+    Poll(Supplier<T> probe, Predicate<T> goal, long startNanos) {
+        this.probe = probe;
+        this.goal = goal;
+        this.startNanos = startNanos;
+    }
+
+    /** Reads once; true when the goal holds. */
+    boolean reached() {
+        T value = probe.get();
+        long at = System.nanoTime();
+        polls++;
+        last = value;
+        boolean hit = goal.test(value);
+        if (hit && firstHit == null) {
+            firstHit = value;
+            firstHitNanos = at;
+            firstHitPoll = polls;
+        }
+        return hit;
+    }
+
+    /** Reads once; true while the goal does not hold (for "stays stale" checks). */
+    boolean notReached() {
+        return !reached();
+    }
+
+    int polls() {
+        return polls;
+    }
+
+    T last() {
+        return last;
+    }
+
+    /** The number (from 1) of the poll that first hit. */
+    int firstHitPoll() {
+        return firstHitPoll;
+    }
+
+    boolean everReached() {
+        return firstHit != null;
+    }
+
+    T firstHit() {
+        return firstHit;
+    }
+
+    /** From the start to the first hit. */
+    Duration latency() {
+        return Duration.ofNanos(firstHitNanos - startNanos);
+    }
+
+    Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    Visibility visibility() {
+        return new Visibility(latency(), polls);
+    }
+}
