@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the host offers, as facts: gathered once by a host probe, or written by hand in tests. Rules
+ * What the host offers, as facts: gathered once by {@link HostProbe}, or written by hand in tests. Rules
  * ({@link MountSupport}, {@code SpecResolver}) read only these, so each rule can be tested on any machine.
  *
  * @param os           operating system family
@@ -55,6 +55,11 @@ public record HostFacts(
         Objects.requireNonNull(home, "home");
         accelerators = accelerators == null ? List.of() : List.copyOf(accelerators);
         guestKernel = guestKernel == null ? GuestKernelFacts.UNKNOWN : guestKernel;
+    }
+
+    /** This host's facts, probed once per JVM; see {@link HostProbe#cached()}. */
+    public static HostFacts current() {
+        return HostProbe.cached();
     }
 
     public boolean isRoot() {

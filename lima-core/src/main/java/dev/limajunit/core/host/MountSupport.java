@@ -94,7 +94,7 @@ public final class MountSupport {
             case VZ -> facts.isMacOsAtLeast(13, 0)
                     ? Support.yes("Virtualization.framework shared directories (macOS 13+)")
                     : Support.no("virtiofs with vmType vz needs macOS 13 or later; this host runs " + facts.os()
-                            + " " + facts.osVersion());
+                            + (facts.os() == OperatingSystem.MACOS ? " " + facts.osVersion() : ""));
             case QEMU -> virtiofsOnQemu();
             case KRUNKIT -> Support.yes("krunkit's virtio-fs");
             case WSL2 -> Support.no("vmType wsl2 mounts host directories only with mountType wsl2");

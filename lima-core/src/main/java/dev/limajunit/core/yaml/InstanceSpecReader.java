@@ -36,8 +36,11 @@ final class InstanceSpecReader {
             return new SpecReading(new InstanceSpec(null, null, null, null, null, null, null, null), List.of());
         }
         if (!root.isObject()) {
+            boolean symlinkAsText = root.isString() && root.stringValue().matches("\\S+\\.ya?ml");
             issues.add(ValidationIssue.warning("(document)", "the document is " + describe(root)
-                    + ", not a mapping of lima.yaml fields; nothing to check (a symlink checked out as text?)"));
+                    + ", not a mapping of lima.yaml fields, so there is nothing to check"
+                    + (symlinkAsText ? " (it looks like a symlink to " + root.stringValue() + " stored as plain text)"
+                            : "")));
             return new SpecReading(new InstanceSpec(null, null, null, null, null, null, null, null), issues);
         }
         VmType vmType = enumValue(root, "vmType", VmType.class, VmType::fromYaml, VmType.allowed());

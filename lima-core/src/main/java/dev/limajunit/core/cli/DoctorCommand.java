@@ -1,0 +1,131 @@
+package dev.limajunit.core.cli;
+
+import dev.limajunit.core.config.MountType;
+import dev.limajunit.core.config.VmType;
+import dev.limajunit.core.host.AcceleratorCheck;
+import dev.limajunit.core.host.HostFacts;
+import dev.limajunit.core.host.HostProbe;
+import dev.limajunit.core.host.MountSupport;
+import dev.limajunit.core.host.OperatingSystem;
+import dev.limajunit.core.host.Support;
+import dev.limajunit.core.host.Tool;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * {@code lima-junit doctor}: what this host can run. Engines found, the acceleration that really works, the mount
+ * helpers, and a table of every mount type x vmType with yes/no and why. Exits 1 when no engine can run here.
+ */
+public final class DoctorCommand implements Subcommand {
+
+    private final Supplier<HostFacts> facts;
+
+    public DoctorCommand() {
+        this(HostProbe::cached);
+    }
+
+    public DoctorCommand(Supplier<HostFacts> facts) {
+        this.facts = facts;
+    }
+
+    @Override
+    public String name() {
+        return "doctor";
+    }
+
+    @Override
+    public String arguments() {
+        return "";
+    }
+
+    @Override
+    public String summary() {
+        return "what this host can run: engines, acceleration, mount types x vmTypes";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        if (!args.isEmpty()) {
+            err.println("lima-junit doctor: takes no arguments, got " + args);
+            return Main.USAGE;
+        }
+        HostFacts host = facts.get();
+        out.println("Host");
+        row(out, "os", host.os() + " " + host.osVersion() + " (" + host.arch() + ")");
+        row(out, "user", host.effectiveUid() < 0 ? "unknown" : "euid " + host.effectiveUid()
+                + (host.isRoot() ? " (root)" : ""));
+        row(out, "resources", host.cpus() + " CPUs, " + String.format(Locale.ROOT, "%.1fGiB",
+                host.memoryBytes() / (double) (1L << 30)) + " memory");
+
+        out.println("Engines");
+        String limactl = limactlEngine(host);
+        String qemu = qemuEngine(host);
+        row(out, "limactl", limactl);
+        row(out, "qemu", qemu);
+
+        out.println("Acceleration");
+        if (host.qemuSystem() == null) {
+            row(out, "-", "no QEMU, nothing to probe");
+        }
+        for (AcceleratorCheck check : host.accelerators()) {
+            row(out, check.accelerator().toString(), (check.works() ? "works: " : "unusable: ") + check.detail());
+        }
+        host.bestAccelerator().ifPresent(a -> row(out, "=>", "the qemu engine uses " + a
+                + (a.qemuName().equals("tcg") ? " (software emulation: slower, but it works)" : "")));
+
+        out.println("Mount helpers");
+        row(out, "virtiofsd", host.virtiofsd() == null ? "not found" : host.virtiofsd().toString());
+        row(out, "sshfs", describe(host.sshfs()));
+        row(out, "sftp-server", host.sftpServer() == null ? "not found (reverse-sshfs uses the builtin SFTP server)"
+                : host.sftpServer().path().toString());
+        row(out, "guest kernel", host.guestKernel().toString());
+
+        out.println("Mount types x vmTypes");
+        MountSupport support = new MountSupport(host);
+        out.printf("  %-14s %-8s %-4s %s%n", "mountType", "vmType", "ok", "why");
+        for (MountType mountType : MountType.values()) {
+            for (VmType vmType : VmType.values()) {
+                Support s = support.supports(mountType, vmType);
+                out.printf("  %-14s %-8s %-4s %s%n", mountType, vmType, s.supported() ? "yes" : "no", s.reason());
+            }
+        }
+        return engineAvailable(host) ? 0 : 1;
+    }
+
+    private static String limactlEngine(HostFacts host) {
+        if (host.limactl() == null) {
+            return "not found on PATH (install Lima to use the limactl engine)";
+        }
+        String found = host.limactl().path() + " (" + (host.limaVersion() == null ? host.limactl().version()
+                : "Lima " + host.limaVersion()) + ")";
+        return host.isRoot() ? found + ", but limactl refuses to run as root" : found;
+    }
+
+    private static String qemuEngine(HostFacts host) {
+        if (host.os() != OperatingSystem.LINUX) {
+            return "the qemu engine runs on Linux hosts only (use limactl here)";
+        }
+        if (host.qemuSystem() == null) {
+            return "no qemu-system-" + host.arch() + " on PATH (install qemu-system)";
+        }
+        return describe(host.qemuSystem())
+                + host.bestAccelerator().map(a -> ", usable with " + a).orElse(", but no accelerator works");
+    }
+
+    private static boolean engineAvailable(HostFacts host) {
+        boolean limactl = host.limactl() != null && !host.isRoot();
+        boolean qemu = host.os() == OperatingSystem.LINUX && host.qemuSystem() != null
+                && host.bestAccelerator().isPresent();
+        return limactl || qemu;
+    }
+
+    private static String describe(Tool tool) {
+        return tool == null ? "not found" : tool.toString();
+    }
+
+    private static void row(PrintStream out, String key, String value) {
+        out.printf("  %-13s %s%n", key, value);
+    }
+}

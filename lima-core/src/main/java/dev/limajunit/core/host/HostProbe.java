@@ -1,0 +1,194 @@
+package dev.limajunit.core.host;
+
+import dev.limajunit.core.config.LimaVersion;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Gathers {@link HostFacts} from this host: OS and version (JNA), arch, effective uid (JNA), limactl and its version,
+ * qemu-system and the accelerators that really work ({@link AcceleratorProbe}), virtiofsd (Rust or QEMU's C one),
+ * sshfs and sftp-server. Probing costs up to the accelerator probe's timeout once; {@link #cached()} keeps the
+ * result for the JVM. What the guest kernel can mount comes from whoever knows the kernel ({@link #withGuestKernel}).
+ */
+public final class HostProbe {
+
+    private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(3);
+
+    /** Where packages put binaries that are not on PATH (Lima searches the same places). */
+    private static final String[] SFTP_SERVER_PLACES = {"/usr/libexec/sftp-server", "/usr/lib/openssh/sftp-server",
+        "/usr/lib/sftp-server", "/usr/libexec/openssh/sftp-server", "/usr/lib/ssh/sftp-server"};
+    private static final String[] VIRTIOFSD_PLACES = {"/usr/libexec/virtiofsd", "/usr/lib/virtiofsd",
+        "/usr/lib/qemu/virtiofsd", "/usr/libexec/qemu/virtiofsd"};
+    /** QEMU's vhost-user backend descriptors ({@code "type": "fs"}), which Lima reads to find virtiofsd. */
+    private static final List<String> VHOST_USER_DIRS =
+            List.of("/etc/qemu/vhost-user", "/usr/share/qemu/vhost-user", "/usr/local/share/qemu/vhost-user");
+
+    private static volatile HostFacts cached;
+
+    private final BinaryFinder finder;
+    private final AcceleratorProbe acceleratorProbe;
+    private final Supplier<GuestKernelFacts> guestKernel;
+
+    public HostProbe() {
+        this(BinaryFinder.forThisHost(), new AcceleratorProbe(), () -> GuestKernelFacts.UNKNOWN);
+    }
+
+    private HostProbe(BinaryFinder finder, AcceleratorProbe acceleratorProbe, Supplier<GuestKernelFacts> guestKernel) {
+        this.finder = finder;
+        this.acceleratorProbe = acceleratorProbe;
+        this.guestKernel = guestKernel;
+    }
+
+    /** This probe without the accelerator probe (which boots QEMU): for callers that need only the rest, fast. */
+    public HostProbe withoutAccelerators() {
+        return new HostProbe(finder, null, guestKernel);
+    }
+
+    /** This probe, with the guest kernel's abilities supplied by the engine that builds the guest. */
+    public HostProbe withGuestKernel(Supplier<GuestKernelFacts> value) {
+        return new HostProbe(finder, acceleratorProbe, value);
+    }
+
+    /** This host's facts, probed once per JVM (guest kernel unknown: add it with {@link HostFacts#withGuestKernel}). */
+    public static HostFacts cached() {
+        HostFacts facts = cached;
+        if (facts == null) {
+            synchronized (HostProbe.class) {
+                facts = cached;
+                if (facts == null) {
+                    facts = new HostProbe().probe();
+                    cached = facts;
+                }
+            }
+        }
+        return facts;
+    }
+
+    /** Probes now (no cache). */
+    public HostFacts probe() {
+        OperatingSystem os = OperatingSystem.current();
+        String arch = limaArch(System.getProperty("os.arch", ""));
+        HostFacts.Builder b = HostFacts.builder()
+                .os(os, osVersion(os))
+                .arch(arch)
+                .effectiveUid(NativeHost.effectiveUid(os).orElse(-1))
+                .cpus(Runtime.getRuntime().availableProcessors())
+                .memoryBytes(totalMemory())
+                .home(Path.of(System.getProperty("user.home")));
+
+        finder.find("limactl").ifPresent(path -> {
+            String version = versionLine(path, "--version");
+            b.limactl(new Tool(path, version), parseLima(version));
+        });
+        Optional<Path> qemu = finder.find("qemu-system-" + arch);
+        qemu.ifPresent(path -> {
+            b.qemuSystem(new Tool(path, versionLine(path, "--version")));
+            if (acceleratorProbe != null) {
+                b.accelerators(acceleratorProbe.probe(path, os, arch));
+            }
+        });
+        b.virtiofsd(virtiofsd().orElse(null));
+        finder.find("sshfs").ifPresent(path -> b.sshfs(new Tool(path, "")));
+        finder.find("sftp-server", SFTP_SERVER_PLACES).ifPresent(path -> b.sftpServer(new Tool(path, "")));
+        b.guestKernel(guestKernel.get());
+        return b.build();
+    }
+
+    /** Lima's spelling of the host arch: {@code x86_64} or {@code aarch64}. */
+    static String limaArch(String osArch) {
+        return switch (osArch.toLowerCase(Locale.ROOT)) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64", "arm64" -> "aarch64";
+            default -> osArch;
+        };
+    }
+
+    private static String osVersion(OperatingSystem os) {
+        return switch (os) {
+            case MACOS -> NativeHost.macOsProductVersion().orElse(System.getProperty("os.version", ""));
+            case WINDOWS -> NativeHost.windowsVersion().orElse(System.getProperty("os.version", ""));
+            default -> System.getProperty("os.version", "");
+        };
+    }
+
+    private static long totalMemory() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean bean) {
+            return bean.getTotalMemorySize();
+        }
+        return Runtime.getRuntime().maxMemory();
+    }
+
+    private static LimaVersion parseLima(String version) {
+        try {
+            return LimaVersion.parse(version);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String versionLine(Path binary, String option) {
+        return HostCommand.run(VERSION_TIMEOUT, binary, option).map(HostCommand.Result::firstLine).orElse("");
+    }
+
+    /** Like Lima: QEMU's vhost-user descriptors first, then PATH and the usual places; a Rust one is preferred. */
+    private Optional<Virtiofsd> virtiofsd() {
+        List<Path> candidates = new ArrayList<>(described());
+        finder.find("virtiofsd").ifPresent(candidates::add);
+        for (String place : VIRTIOFSD_PLACES) {
+            Path p = Path.of(place);
+            if (Files.isExecutable(p)) {
+                candidates.add(p);
+            }
+        }
+        Virtiofsd best = null;
+        for (Path path : candidates.stream().distinct().toList()) {
+            Optional<HostCommand.Result> result = HostCommand.run(VERSION_TIMEOUT, path, "--version");
+            String output = result.map(HostCommand.Result::output).orElse("");
+            Virtiofsd found = new Virtiofsd(path, Virtiofsd.kindOf(path, output),
+                    result.map(HostCommand.Result::firstLine).orElse(""));
+            if (found.kind() == Virtiofsd.Kind.RUST) {
+                return Optional.of(found);
+            }
+            if (best == null) {
+                best = found;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static List<Path> described() {
+        List<Path> binaries = new ArrayList<>();
+        JsonMapper json = JsonMapper.builder().build();
+        for (String dir : VHOST_USER_DIRS) {
+            Path d = Path.of(dir);
+            if (!Files.isDirectory(d)) {
+                continue;
+            }
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(d, "*.json")) {
+                for (Path file : files) {
+                    JsonNode node = json.readTree(file.toFile());
+                    if ("fs".equals(node.path("type").asString()) && node.path("binary").isString()) {
+                        Path binary = Path.of(node.path("binary").stringValue());
+                        if (Files.isExecutable(binary)) {
+                            binaries.add(binary);
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // an unreadable descriptor is skipped, as QEMU does
+            }
+        }
+        return binaries;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.limajunit.core.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.limajunit.core.config.LimaVersion;
+import dev.limajunit.core.config.MountType;
+import dev.limajunit.core.config.VmType;
+import dev.limajunit.core.host.Accelerator;
+import dev.limajunit.core.host.AcceleratorCheck;
+import dev.limajunit.core.host.HostFacts;
+import dev.limajunit.core.host.OperatingSystem;
+import dev.limajunit.core.host.Tool;
+import dev.limajunit.core.host.Virtiofsd;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DoctorCommandTest {
+
+    private static final HostFacts CI_LIKE = HostFacts.builder()
+            .os(OperatingSystem.LINUX, "6.1.0-28-amd64")
+            .effectiveUid(0)
+            .qemuSystem(Tool.at("/usr/bin/qemu-system-x86_64", "QEMU emulator version 7.2.22"))
+            .accelerators(List.of(
+                    AcceleratorCheck.fails(Accelerator.KVM, "/dev/kvm exists, but the vCPU stalled"),
+                    AcceleratorCheck.works(Accelerator.TCG, "booted in 120 ms")))
+            .virtiofsd(new Virtiofsd(Path.of("/usr/lib/qemu/virtiofsd"), Virtiofsd.Kind.QEMU_C, "7.2.22"))
+            .sshfs(Tool.at("/usr/bin/sshfs"))
+            .sftpServer(Tool.at("/usr/lib/openssh/sftp-server"))
+            .build();
+
+    private static CliRun doctor(HostFacts facts) {
+        return CliRun.of(List.of(new DoctorCommand(() -> facts)), "doctor");
+    }
+
+    @Test
+    void tellsEnginesAccelerationAndHelpers() {
+        CliRun run = doctor(CI_LIKE);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
+                .contains("limactl       not found on PATH")
+                .contains("qemu          /usr/bin/qemu-system-x86_64 (QEMU emulator version 7.2.22), usable with tcg")
+                .contains("kvm           unusable: /dev/kvm exists, but the vCPU stalled")
+                .contains("tcg           works: booted in 120 ms")
+                .contains("the qemu engine uses tcg")
+                .contains("virtiofsd     /usr/lib/qemu/virtiofsd (QEMU's C virtiofsd, 7.2.22)");
+    }
+
+    @Test
+    void theTableHasEveryMountTypeAndVmTypeWithWhy() {
+        String out = doctor(CI_LIKE).out();
+
+        for (MountType m : MountType.values()) {
+            for (VmType v : VmType.values()) {
+                assertThat(out).containsPattern("(?m)^  " + m + " +" + v + " +(yes|no) +\\S");
+            }
+        }
+        assertThat(out).containsPattern("(?m)^  virtiofs +qemu +yes +QEMU's C virtiofsd .*as root")
+                .containsPattern("(?m)^  9p +vz +no +9p is QEMU's virtio-9p-pci: only vmType qemu")
+                .containsPattern("(?m)^  wsl2 +wsl2 +no +vmType wsl2 needs Windows 10 build 19041")
+                .containsPattern("(?m)^  reverse-sshfs +vz +no +vmType vz exists only on macOS");
+    }
+
+    @Test
+    void asAUserTheCVirtiofsdIsNotEnough() {
+        String out = doctor(CI_LIKE.toBuilder().effectiveUid(1000).build()).out();
+
+        assertThat(out).containsPattern("(?m)^  virtiofs +qemu +no +only QEMU's C virtiofsd .* needs root");
+    }
+
+    @Test
+    void exitsOneWhenNoEngineCanRun() {
+        HostFacts nothing = HostFacts.builder().os(OperatingSystem.LINUX, "6.1.0").build();
+
+        CliRun run = doctor(nothing);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("no qemu-system-x86_64 on PATH", "no QEMU, nothing to probe");
+    }
+
+    @Test
+    void limactlAsRootIsFoundButRefused() {
+        HostFacts withLima = CI_LIKE.toBuilder()
+                .limactl(Tool.at("/usr/local/bin/limactl", "limactl version 2.2.0"), LimaVersion.of(2, 2)).build();
+
+        assertThat(doctor(withLima).out()).contains("/usr/local/bin/limactl (Lima 2.2.0), but limactl refuses to run "
+                + "as root");
+    }
+
+    @Test
+    void takesNoArguments() {
+        assertThat(CliRun.of(List.of(new DoctorCommand(() -> CI_LIKE)), "doctor", "extra").exitCode())
+                .isEqualTo(Main.USAGE);
+    }
+}
