@@ -90,14 +90,17 @@ public final class EventLog {
         return Optional.empty();
     }
 
-    /** The host action on the event's path that began last before the event, the cause it most likely answers. */
+    /**
+     * The host action the event most likely answers: the last one that began before it, changed its path and could
+     * raise its kind of event (see {@link HostAction#couldRaise}).
+     */
     public Optional<HostAction> causeOf(GuestEvent event) {
         HostAction cause = null;
         for (HostAction action : hostActions()) {
             if (action.atNanos() > event.atNanos()) {
                 break;
             }
-            if (action.concerns(event.path())) {
+            if (action.concerns(event.path()) && action.couldRaise(event.events())) {
                 cause = action;
             }
         }

@@ -24,6 +24,30 @@ public record HostAction(Kind kind, String path, String target, String detail, l
         return path.equals(relative) || (kind == Kind.RENAME && relative.equals(target));
     }
 
+    /**
+     * Whether an event with these names can answer this action, so a quick series of actions on one path gets each
+     * event matched to the right one: ATTRIB answers anything (mountInotify turns every host change into a guest
+     * chtimes), a rename raises moves, a delete deletes, writes raise open/modify/close.
+     */
+    public boolean couldRaise(java.util.Set<InotifyEvent> events) {
+        for (InotifyEvent event : events) {
+            boolean plausible = switch (event) {
+                case ATTRIB -> true;
+                case CREATE -> kind == Kind.CREATE || kind == Kind.NESTED_CREATE || kind == Kind.MKDIR
+                        || kind == Kind.SYMLINK || kind == Kind.WRITE || kind == Kind.TOUCH;
+                case MOVED_FROM, MOVED_TO, MOVE, MOVE_SELF -> kind == Kind.RENAME;
+                case DELETE, DELETE_SELF -> kind == Kind.DELETE;
+                case MODIFY, CLOSE_WRITE, OPEN, CLOSE, CLOSE_NOWRITE, ACCESS -> kind == Kind.CREATE
+                        || kind == Kind.NESTED_CREATE || kind == Kind.WRITE || kind == Kind.APPEND || kind == Kind.TOUCH;
+                case UNMOUNT, Q_OVERFLOW, IGNORED, ISDIR -> false;
+            };
+            if (plausible) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public String describe() {
         String name = kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
