@@ -1,110 +1,70 @@
 package dev.limajunit.core.engine.limactl;
 
+import dev.limajunit.core.config.ByteSize;
+import dev.limajunit.core.config.InstanceSpec;
+import dev.limajunit.core.config.MountSpec;
 import dev.limajunit.core.config.MountType;
+import dev.limajunit.core.config.NinePOptions;
 import dev.limajunit.core.config.ResolvedInstance;
 import dev.limajunit.core.config.ResolvedMount;
-import java.io.IOException;
-import java.nio.file.Files;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
-import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+import dev.limajunit.core.config.SshfsOptions;
+import dev.limajunit.core.config.VirtiofsOptions;
+import dev.limajunit.core.yaml.LimaDocument;
+import dev.limajunit.core.yaml.LimaYaml;
+import dev.limajunit.core.yaml.LimaYamlException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Writes {@code lima.yaml} with Jackson's YAML tree model. Templates are referenced through Lima's {@code base:}
- * list ({@code template:NAME}), so Lima itself fills in images and everything else of the template; a user's file
- * is copied with every field kept, and only the fields the spec decides (vmType, cpus, memory, mountType,
- * mountInotify, mounts) are replaced.
+ * Writes {@code lima.yaml} through the project's lima.yaml model ({@link LimaDocument}). Templates are referenced
+ * through Lima's {@code base:} list ({@code template:NAME}), so Lima itself fills in images and the rest of the
+ * template; a user's file is kept whole, and only the fields the resolved spec decides (vmType, cpus, memory,
+ * mountType, mountInotify, mounts) are replaced. Its {@code disk} and {@code mountTypesUnsupported} stay as written.
  */
 final class LimaYamlComposer implements LimaYamlWriter {
 
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
-            .build();
-
     @Override
     public String write(ResolvedInstance spec, LimaBase base) {
-        ObjectNode root = base instanceof LimaBase.UserFile file ? readUserFile(file) : withBase(base.toString());
-        root.put("vmType", spec.vmType().yamlName());
-        root.put("cpus", spec.cpus());
-        root.put("memory", byteSize(spec.memoryBytes()));
-        root.put("mountType", spec.mountType().yamlName());
-        root.put("mountInotify", spec.mountInotify());
-        ArrayNode mounts = root.putArray("mounts");
+        LimaDocument document;
+        try {
+            document = base instanceof LimaBase.UserFile file
+                    ? LimaYaml.read(file.file())
+                    : LimaYaml.parse("base:\n- " + base + "\n");
+        } catch (LimaYamlException e) {
+            throw new IllegalArgumentException("lima base " + base + ": " + e.getMessage(), e);
+        }
+        if (!document.isMapping() && base instanceof LimaBase.UserFile) {
+            document = LimaDocument.empty();
+        }
+        InstanceSpec written = document.readSpec().spec();
+        return document.withSpec(asWritten(spec, written)).toYaml();
+    }
+
+    /** The resolved spec as a fully written one; the fields it does not resolve keep the base file's values. */
+    private static InstanceSpec asWritten(ResolvedInstance spec, InstanceSpec base) {
+        List<MountSpec> mounts = new ArrayList<>();
         for (ResolvedMount mount : spec.mounts()) {
             mounts.add(mount(mount, spec.mountType()));
         }
-        return YAML.writeValueAsString(root);
+        return new InstanceSpec(spec.vmType(), spec.mountType(), mounts, spec.mountInotify(), spec.cpus(),
+                ByteSize.format(spec.memoryBytes()), base.disk(), base.mountTypesUnsupported());
     }
 
-    private static ObjectNode withBase(String template) {
-        ObjectNode root = YAML.createObjectNode();
-        root.putArray("base").add(template);
-        return root;
-    }
-
-    private static ObjectNode readUserFile(LimaBase.UserFile base) {
-        String text;
-        try {
-            text = Files.readString(base.file());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("lima base file " + base.file() + " cannot be read: " + e.getMessage(), e);
-        }
-        JsonNode tree;
-        try {
-            tree = YAML.readTree(text);
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException("lima base file " + base.file() + " is not valid YAML: "
-                    + e.getOriginalMessage(), e);
-        }
-        if (tree == null || tree.isMissingNode() || tree.isNull()) {
-            return YAML.createObjectNode();
-        }
-        if (!tree.isObject()) {
-            throw new IllegalArgumentException("lima base file " + base.file()
-                    + " must hold a YAML mapping at its top, found " + tree.getNodeType());
-        }
-        return (ObjectNode) tree;
-    }
-
-    private static ObjectNode mount(ResolvedMount mount, MountType type) {
-        ObjectNode node = YAML.createObjectNode();
-        node.put("location", mount.location().toString());
-        node.put("mountPoint", mount.mountPoint());
-        node.put("writable", mount.writable());
+    private static MountSpec mount(ResolvedMount mount, MountType type) {
+        SshfsOptions sshfs = SshfsOptions.UNSET;
+        NinePOptions ninep = NinePOptions.UNSET;
+        VirtiofsOptions virtiofs = VirtiofsOptions.UNSET;
         switch (type) {
-            case REVERSE_SSHFS -> {
-                ObjectNode sshfs = node.putObject("sshfs");
-                sshfs.put("cache", mount.sshfs().cache());
-                sshfs.put("followSymlinks", mount.sshfs().followSymlinks());
-                sshfs.put("sftpDriver", mount.sshfs().sftpDriver().yamlName());
-            }
-            case NINEP -> {
-                ObjectNode ninep = node.putObject("9p");
-                ninep.put("securityModel", mount.ninep().securityModel().yamlName());
-                ninep.put("protocolVersion", mount.ninep().protocolVersion().yamlName());
-                ninep.put("msize", byteSize(mount.ninep().msizeBytes()));
-                ninep.put("cache", mount.ninep().cache().yamlName());
-            }
-            case VIRTIOFS, WSL2 -> {
-                // Lima has no per-mount options for these types
+            case REVERSE_SSHFS -> sshfs = new SshfsOptions(mount.sshfs().cache(), mount.sshfs().followSymlinks(),
+                    mount.sshfs().sftpDriver().yamlName());
+            case NINEP -> ninep = new NinePOptions(mount.ninep().securityModel().yamlName(),
+                    mount.ninep().protocolVersion().yamlName(), ByteSize.format(mount.ninep().msizeBytes()),
+                    mount.ninep().cache().yamlName());
+            case VIRTIOFS -> virtiofs = new VirtiofsOptions(mount.virtiofsQueueSize() > 0 ? mount.virtiofsQueueSize() : null);
+            case WSL2 -> {
+                // Lima has no per-mount options for wsl2
             }
         }
-        return node;
-    }
-
-    /** Lima parses sizes with binary suffixes ("128KiB", "4GiB"); a plain number is bytes. */
-    static String byteSize(long bytes) {
-        String[] units = {"GiB", "MiB", "KiB"};
-        long[] sizes = {1L << 30, 1L << 20, 1L << 10};
-        for (int i = 0; i < units.length; i++) {
-            if (bytes >= sizes[i] && bytes % sizes[i] == 0) {
-                return (bytes / sizes[i]) + units[i];
-            }
-        }
-        return Long.toString(bytes);
+        return new MountSpec(mount.location().toString(), mount.mountPoint(), mount.writable(), sshfs, ninep, virtiofs);
     }
 }

@@ -1,5 +1,6 @@
 package dev.limajunit.core.engine.limactl;
 
+import dev.limajunit.core.config.LimaVersion;
 import dev.limajunit.core.config.ResolvedInstance;
 import dev.limajunit.core.config.ResolvedMount;
 import dev.limajunit.core.engine.Engine;
@@ -11,6 +12,7 @@ import dev.limajunit.core.shell.GuestPath;
 import dev.limajunit.core.shell.GuestShell;
 import dev.limajunit.core.shell.HostKeyPolicy;
 import dev.limajunit.core.shell.SshTarget;
+import dev.limajunit.core.shell.ssh.SshGuestShell;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,6 +42,16 @@ public final class LimactlEngine implements Engine {
     private final GuestShellConnector connector;
     private final LimaYamlWriter yamlWriter;
     private final AtomicBoolean swept = new AtomicBoolean();
+
+    /** Lima as this process finds it: its PATH, its user, base and private-home choice from system properties. */
+    public static LimactlEngine fromSystem() {
+        return new LimactlEngine(LimactlSettings.fromSystem());
+    }
+
+    /** Connects to guests with the project's SSH shell. */
+    public LimactlEngine(LimactlSettings settings) {
+        this(settings, SshGuestShell::connect);
+    }
 
     public LimactlEngine(LimactlSettings settings, GuestShellConnector connector) {
         this(settings, connector, new LimaYamlComposer());
@@ -74,13 +86,13 @@ public final class LimactlEngine implements Engine {
     }
 
     /** The Lima version {@code limactl --version} reports. */
-    public LimaRelease limaVersion() {
+    public LimaVersion limaVersion() {
         LimactlResult result = commands(home(), settings.commandTimeout()).version();
         if (!result.succeeded()) {
             throw new LimactlException("`limactl --version` failed (exit " + result.exitCode() + "):\n"
                     + result.stderrTail(10), result);
         }
-        return LimaRelease.parseVersionOutput(result.stdout());
+        return LimaVersion.parse(result.stdout());
     }
 
     /** The LIMA_HOME this engine uses. */
@@ -108,7 +120,7 @@ public final class LimactlEngine implements Engine {
             throw StartFailure.of(name, StartFailure.isRootRefusal(versionResult) ? StartFailure.rootExplanation()
                     : "`limactl --version` failed", versionResult, null, null);
         }
-        LimaRelease lima = LimaRelease.parseVersionOutput(versionResult.stdout());
+        LimaVersion lima = LimaVersion.parse(versionResult.stdout());
         List<String> violations = LimaVersionRules.violations(spec, lima, settings.osName());
         if (!violations.isEmpty()) {
             throw new InstanceStartException("limactl engine cannot start \"" + name + "\": "
