@@ -3,6 +3,7 @@ package dev.limajunit.assertions;
 import static dev.limajunit.assertions.error.ShouldReceiveEvents.shouldReceive;
 import static dev.limajunit.assertions.error.ShouldReceiveEvents.shouldReceiveNothing;
 
+import dev.limajunit.core.report.Measurements;
 import dev.limajunit.core.watch.EventLog;
 import dev.limajunit.core.watch.GuestEvent;
 import dev.limajunit.core.watch.HostAction;
@@ -58,6 +59,7 @@ public class EventLogAssert extends AbstractAssert<EventLogAssert, EventLog> {
                     matched.map(m -> List.of(last(m))).orElse(List.of()), actual));
         }
         lastEvent = last(matched.get());
+        actual.latencyOf(lastEvent).ifPresent(l -> Measurements.record("guest inotify event after host action", l));
         return myself;
     }
 

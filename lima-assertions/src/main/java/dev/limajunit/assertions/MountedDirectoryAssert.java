@@ -9,6 +9,7 @@ import static dev.limajunit.assertions.error.ShouldShowChange.shouldShow;
 
 import dev.limajunit.assertions.FileView.Attribute;
 import dev.limajunit.core.mount.MountedDirectory;
+import dev.limajunit.core.report.Measurements;
 import dev.limajunit.core.shell.Command;
 import dev.limajunit.core.shell.ExecResult;
 import dev.limajunit.core.shell.GuestPath;
@@ -86,6 +87,7 @@ public class MountedDirectoryAssert extends AbstractAssert<MountedDirectoryAsser
                     change.paths(), expected, poll.last(), differences(poll.last(), expected, compared)));
         }
         lastVisibility = poll.visibility();
+        Measurements.record("host change visible in guest", lastVisibility.latency());
         return myself;
     }
 
@@ -129,6 +131,7 @@ public class MountedDirectoryAssert extends AbstractAssert<MountedDirectoryAsser
                     change.paths(), expected, poll.last(), differences(poll.last(), expected, compared)));
         }
         lastVisibility = poll.visibility();
+        Measurements.record("guest change visible on host", lastVisibility.latency());
         return myself;
     }
 

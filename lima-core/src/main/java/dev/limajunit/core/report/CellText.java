@@ -2,7 +2,6 @@ package dev.limajunit.core.report;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The words the Markdown and HTML tables share, so both say the same thing about a cell. */
@@ -45,18 +44,6 @@ final class CellText {
         return cell.mixed() || cell.observations().size() > 1
                 || cell.reason().map(r -> !shorten(r).equals(r)).orElse(false)
                 || cell.observations().stream().anyMatch(o -> o.reason() != null);
-    }
-
-    /** "1 fail, 1 known limitation, 3 pass": worst first. */
-    static String counts(MountMatrix matrix) {
-        Map<Outcome, Long> counts = matrix.outcomeCounts();
-        if (counts.isEmpty()) {
-            return "no results";
-        }
-        return counts.entrySet().stream()
-                .sorted(Map.Entry.<Outcome, Long>comparingByKey().reversed())
-                .map(e -> e.getValue() + " " + e.getKey().label())
-                .collect(Collectors.joining(", "));
     }
 
     static String observation(Observation o) {

@@ -46,7 +46,7 @@ public final class MatrixHtml {
                 .append("<title>Mount behaviour matrix</title>\n<style>\n").append(CSS).append("</style>\n")
                 .append("</head>\n<body>\n<h1>Mount behaviour matrix</h1>\n<p class=\"summary\">")
                 .append(esc(matrix.runs().size() + (matrix.runs().size() == 1 ? " run · " : " runs · ")
-                        + CellText.counts(matrix)))
+                        + matrix.outcomeSummary()))
                 .append("</p>\n<p class=\"legend\">");
         for (Outcome o : List.of(Outcome.FAIL, Outcome.UNEXPECTED_PASS, Outcome.KNOWN_LIMITATION,
                 Outcome.PASS, Outcome.SKIPPED)) {

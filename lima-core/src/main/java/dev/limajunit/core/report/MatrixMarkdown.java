@@ -20,7 +20,7 @@ public final class MatrixMarkdown {
                 .reduce((a, b) -> a + ", " + b).orElse("no run");
         md.append("Run ").append(dates).append(" · ").append(matrix.runs().size())
                 .append(matrix.runs().size() == 1 ? " run · " : " runs · ")
-                .append(CellText.counts(matrix)).append(".\n\n");
+                .append(matrix.outcomeSummary()).append(".\n\n");
 
         List<String> notes = new ArrayList<>();
         if (matrix.isEmpty()) {

@@ -67,6 +67,18 @@ public final class MountMatrix {
         return Collections.unmodifiableMap(counts);
     }
 
+    /** The outcome counts in words, worst first: "1 fail, 1 known limitation, 3 pass"; "no results" when empty. */
+    public String outcomeSummary() {
+        Map<Outcome, Long> counts = outcomeCounts();
+        if (counts.isEmpty()) {
+            return "no results";
+        }
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<Outcome, Long>comparingByKey().reversed())
+                .map(e -> e.getValue() + " " + e.getKey().label())
+                .collect(Collectors.joining(", "));
+    }
+
     /** Collects results, possibly from several test threads at once, then {@link #build() builds} the matrix. */
     public static final class Builder {
         private final Map<String, RunInfo> runs = new LinkedHashMap<>();
