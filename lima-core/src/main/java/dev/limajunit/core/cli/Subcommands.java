@@ -11,6 +11,7 @@ public final class Subcommands {
     public static List<Subcommand> all() {
         return List.of(
                 new DoctorCommand(),
-                new ValidateCommand());
+                new ValidateCommand(),
+                new MatrixCommand());
     }
 }
