@@ -1,0 +1,88 @@
+package dev.limajunit.core.engine.qemu;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The user's cache of built guest parts ({@code $XDG_CACHE_HOME/lima-junit}, else {@code ~/.cache/lima-junit};
+ * {@code -Dlima.cacheDir} or {@code LIMA_JUNIT_CACHE} overrides). Entries are directories named by a hash of their
+ * inputs, built in a temporary directory and renamed into place, so JVMs that build the same entry at the same time
+ * never see a half-written one: the first rename wins, the others drop their copy.
+ */
+final class KitCache {
+
+    private final Path root;
+
+    KitCache(Path root) {
+        this.root = root;
+    }
+
+    static KitCache userDefault() {
+        String override = System.getProperty("lima.cacheDir", System.getenv("LIMA_JUNIT_CACHE"));
+        if (override != null && !override.isBlank()) {
+            return new KitCache(Path.of(override));
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return new KitCache(base.resolve("lima-junit"));
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /** A filler writes an entry's files into the directory it is given. */
+    @FunctionalInterface
+    interface Filler {
+        void fill(Path directory) throws IOException;
+    }
+
+    /** The entry {@code kind/key}, built by {@code filler} when it is not there yet. */
+    Path entry(String kind, String key, Filler filler) {
+        Path target = root.resolve(kind).resolve(key);
+        if (Files.isDirectory(target)) {
+            return target;
+        }
+        Path temp = null;
+        try {
+            Files.createDirectories(target.getParent());
+            temp = Files.createTempDirectory(target.getParent(), ".building-" + key + "-");
+            filler.fill(temp);
+            try {
+                Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                temp = null;
+            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+                // another JVM finished first
+            } catch (FileSystemException e) {
+                if (!Files.isDirectory(target)) {
+                    throw e;
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build the cache entry " + target, e);
+        } finally {
+            if (temp != null) {
+                deleteTree(temp);
+            }
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a leftover temp directory is harmless
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.limajunit.core.engine.qemu;
+
+import dev.limajunit.core.config.ResolvedMount;
+import dev.limajunit.core.shell.GuestShell;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * How one mount is wired, in the order the engine calls it: helpers on the host before QEMU starts, QEMU arguments,
+ * then the guest side once the shell is up. Closing it ends whatever it started.
+ */
+interface MountWiring extends AutoCloseable {
+
+    ResolvedMount mount();
+
+    /** Starts host helpers QEMU connects to (virtiofsd); nothing for most types. */
+    default void startBeforeQemu() throws IOException {
+    }
+
+    /** The QEMU arguments for this mount's device. */
+    List<String> qemuArguments();
+
+    /** Whether QEMU needs guest memory shared with host processes (vhost-user devices). */
+    default boolean needsSharedMemory() {
+        return false;
+    }
+
+    /** Mounts it in the guest; returns once the mount is in place (or throws saying why not). */
+    void mountInGuest(GuestShell shell) throws IOException;
+
+    /** The file system type /proc/mounts shows for it ("9p", "virtiofs", "fuse.sshfs"). */
+    String procMountsType();
+
+    /** Ends the helpers it started; idempotent. */
+    @Override
+    void close();
+}

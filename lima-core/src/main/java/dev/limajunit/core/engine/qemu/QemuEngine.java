@@ -1,0 +1,137 @@
+package dev.limajunit.core.engine.qemu;
+
+import dev.limajunit.core.config.MountType;
+import dev.limajunit.core.config.ResolvedInstance;
+import dev.limajunit.core.config.SftpDriver;
+import dev.limajunit.core.config.VmType;
+import dev.limajunit.core.engine.Engine;
+import dev.limajunit.core.engine.Instance;
+import dev.limajunit.core.engine.InstanceStartException;
+import dev.limajunit.core.engine.StartOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Boots a small real Linux guest with QEMU directly (no Lima needed) and wires 9p, virtiofs and reverse-sshfs
+ * mounts the way Lima does on QEMU. The guest kit (kernel, initramfs) is built once and cached; see
+ * {@link GuestKitBuilder}. Immutable: the {@code with*} methods return a changed copy.
+ */
+public final class QemuEngine implements Engine {
+
+    public static final String NAME = "qemu";
+    static final String QEMU_PACKAGE = "qemu-system-x86";
+    private static final Set<MountType> SUPPORTED = Set.of(MountType.NINEP, MountType.VIRTIOFS, MountType.REVERSE_SSHFS);
+
+    private final Path qemuBinary;
+    private final Path kernelOverride;
+    private final String accelerator;
+    private final Map<SftpDriver, SftpServerFactory> sftpServers;
+
+    private QemuEngine(Path qemuBinary, Path kernelOverride, String accelerator, Map<SftpDriver, SftpServerFactory> sftpServers) {
+        this.qemuBinary = qemuBinary;
+        this.kernelOverride = kernelOverride;
+        this.accelerator = accelerator;
+        this.sftpServers = Map.copyOf(sftpServers);
+    }
+
+    /** The engine with the host's qemu-system-x86_64 from PATH and the cached guest kit. */
+    public static QemuEngine create() {
+        Map<SftpDriver, SftpServerFactory> servers = new EnumMap<>(SftpDriver.class);
+        OpenSshSftpServer.find().ifPresent(server -> servers.put(SftpDriver.OPENSSH_SFTP_SERVER, server));
+        return new QemuEngine(findOnPath("qemu-system-x86_64"), null, QemuAccelerator.chosen(), servers);
+    }
+
+    /** Uses this QEMU binary instead of the one on PATH. */
+    public QemuEngine withQemuBinary(Path value) {
+        return new QemuEngine(value, kernelOverride, accelerator, sftpServers);
+    }
+
+    /** Boots this kernel image instead of the kit's (the kit's initramfs and modules stay). */
+    public QemuEngine withKernel(Path value) {
+        return new QemuEngine(qemuBinary, value, accelerator, sftpServers);
+    }
+
+    /** "tcg" or "kvm". */
+    public QemuEngine withAccelerator(String value) {
+        QemuAccelerator.arguments(value); // validates
+        return new QemuEngine(qemuBinary, kernelOverride, value, sftpServers);
+    }
+
+    /** Serves reverse-sshfs mounts whose {@code sftpDriver} is {@code driver} with {@code factory} (e.g. builtin). */
+    public QemuEngine withSftpServer(SftpDriver driver, SftpServerFactory factory) {
+        Map<SftpDriver, SftpServerFactory> servers = new EnumMap<>(SftpDriver.class);
+        servers.putAll(sftpServers);
+        servers.put(driver, factory);
+        return new QemuEngine(qemuBinary, kernelOverride, accelerator, servers);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+        if (!System.getProperty("os.name", "").toLowerCase().contains("linux")) {
+            return Optional.of("the qemu engine runs on Linux hosts only (this is " + System.getProperty("os.name") + ")");
+        }
+        String arch = System.getProperty("os.arch", "");
+        if (!arch.equals("amd64") && !arch.equals("x86_64")) {
+            return Optional.of("the qemu engine boots x86_64 guests on x86_64 hosts only (this host is " + arch + ")");
+        }
+        if (qemuBinary == null || !Files.isExecutable(qemuBinary)) {
+            return Optional.of((qemuBinary == null ? "qemu-system-x86_64 is not on PATH" : qemuBinary + " is not an executable")
+                    + ": install the Debian package " + QEMU_PACKAGE + " (apt-get install " + QEMU_PACKAGE + ")");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Instance start(ResolvedInstance spec, StartOptions options) {
+        unavailableReason().ifPresent(reason -> {
+            throw new InstanceStartException("instance " + options.name() + ": " + reason);
+        });
+        if (spec.vmType() != VmType.QEMU) {
+            throw new InstanceStartException("instance " + options.name() + ": vmType \"" + spec.vmType()
+                    + "\" is not supported by the qemu engine (it boots vmType \"qemu\" only)");
+        }
+        if (!SUPPORTED.contains(spec.mountType())) {
+            throw new InstanceStartException("instance " + options.name() + ": mountType \"" + spec.mountType()
+                    + "\" is not supported by the qemu engine (supported: 9p, virtiofs, reverse-sshfs)");
+        }
+        return new QemuBoot(this, spec, options).run();
+    }
+
+    Path qemuBinary() {
+        return qemuBinary;
+    }
+
+    Optional<Path> kernelOverride() {
+        return Optional.ofNullable(kernelOverride);
+    }
+
+    String accelerator() {
+        return accelerator;
+    }
+
+    Optional<SftpServerFactory> sftpServer(SftpDriver driver) {
+        return Optional.ofNullable(sftpServers.get(driver));
+    }
+
+    private static Path findOnPath(String program) {
+        String path = System.getenv("PATH");
+        if (path != null) {
+            for (String dir : path.split(":")) {
+                Path candidate = Path.of(dir, program);
+                if (Files.isExecutable(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        return null;
+    }
+}

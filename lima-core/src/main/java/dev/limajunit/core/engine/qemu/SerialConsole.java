@@ -1,0 +1,61 @@
+package dev.limajunit.core.engine.qemu;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The guest's serial console as QEMU writes it to a file: read for the readiness line and for error messages. */
+final class SerialConsole {
+
+    static final String READY_MARKER = "LIMA-JUNIT-READY";
+    private static final Pattern UPTIME = Pattern.compile("uptime=([0-9.]+)");
+    private static final Pattern INIT = Pattern.compile("lima-junit: init at ([0-9.]+)s");
+
+    private final Path file;
+
+    SerialConsole(Path file) {
+        this.file = file;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    String text() {
+        try {
+            return Files.exists(file) ? new String(Files.readAllBytes(file), StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The guest uptime (seconds) at which /init started, once it has printed it. */
+    Optional<Double> initUptime() {
+        Matcher m = INIT.matcher(text());
+        return m.find() ? Optional.of(Double.parseDouble(m.group(1))) : Optional.empty();
+    }
+
+    /** The guest uptime (seconds) of the readiness line, once it has been printed. */
+    Optional<Double> readyUptime() {
+        String text = text();
+        int at = text.indexOf(READY_MARKER);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        Matcher m = UPTIME.matcher(text.substring(at));
+        return Optional.of(m.find() ? Double.parseDouble(m.group(1)) : 0.0);
+    }
+
+    /** The last {@code lines} lines, for error messages. */
+    String tail(int lines) {
+        List<String> all = text().lines().toList();
+        List<String> last = all.subList(Math.max(0, all.size() - lines), all.size());
+        return last.isEmpty() ? "(the serial log " + file + " is empty)" : String.join("\n", last);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.limajunit.core.process;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * The id of this JVM's test run. Every process the run starts carries it in {@link #ENV_VAR}, so a later sweep (or a
+ * watchdog) can tell this run's VMs and helpers from another run's.
+ */
+public final class RunSession {
+
+    /** The environment variable that carries the session id into every child process. */
+    public static final String ENV_VAR = "LIMA_JUNIT_SESSION";
+
+    private static final String ID = newId();
+
+    private RunSession() {
+    }
+
+    /** A short random id, fixed for the life of this JVM (8 hex digits). */
+    public static String id() {
+        return ID;
+    }
+
+    private static String newId() {
+        byte[] bytes = new byte[4];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}
