@@ -55,6 +55,10 @@ final class ReconnectingSession implements AutoCloseable {
         return session;
     }
 
+    synchronized boolean isOpen() {
+        return !closed && session.isOpen() && !session.isClosing();
+    }
+
     /** How often the session was replaced after dropping. */
     int reconnects() {
         return reconnects.get();

@@ -6,6 +6,7 @@ import dev.limajunit.core.shell.GuestShellException;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.channel.exception.SshChannelOpenException;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,6 +22,7 @@ import java.util.HexFormat;
 final class SshChannels {
 
     private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration REFUSED_RETRY = Duration.ofSeconds(10);
     private static final Duration KILL_TIMEOUT = Duration.ofSeconds(15);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -68,7 +70,43 @@ final class SshChannels {
         }
     }
 
+    /**
+     * Opens a channel, retrying for a while when the server refuses it: OpenSSH frees a session slot only after
+     * it has processed the closing of the previous channel, so an open sent right behind a close can find the
+     * slot still taken even though we are within {@code MaxSessions}.
+     */
     private static ChannelExec open(ClientSession session, String line, OutputStream out, OutputStream err)
+            throws IOException {
+        long deadline = System.nanoTime() + REFUSED_RETRY.toNanos();
+        long backoffMillis = 5;
+        while (true) {
+            try {
+                return openOnce(session, line, out, err);
+            } catch (IOException e) {
+                if (!refused(e) || System.nanoTime() > deadline || !session.isOpen()) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(backoffMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GuestShellException("interrupted while opening an SSH channel", e);
+            }
+            backoffMillis = Math.min(backoffMillis * 2, 200);
+        }
+    }
+
+    private static boolean refused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SshChannelOpenException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ChannelExec openOnce(ClientSession session, String line, OutputStream out, OutputStream err)
             throws IOException {
         ChannelExec channel = session.createExecChannel(line);
         if (out != null) {

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.security.KeyPair;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -42,7 +43,8 @@ final class SshConnector implements AutoCloseable {
         // Only what the target says: no ~/.ssh/config, no default identities, no agent, no passwords.
         c.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         c.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
-        c.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
+        // User keys may use any signature the client knows, whatever the host key type is.
+        c.setUserAuthFactories(List.of(new UserAuthPublicKeyFactory(new ArrayList<>(c.getSignatureFactories()))));
         c.setServerKeyVerifier(hostKeyCheck);
         Set<String> hostKeyTypes = hostKeyCheck.keyTypes();
         if (hostKeyTypes != null) {

@@ -97,6 +97,11 @@ public final class SshGuestShell implements GuestShell {
         return session.reconnects();
     }
 
+    /** Whether the kept session is open right now (a dropped one is replaced on the next use). */
+    public boolean isConnected() {
+        return session.isOpen();
+    }
+
     @Override
     public void close() {
         try {

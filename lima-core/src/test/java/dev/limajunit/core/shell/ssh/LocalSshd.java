@@ -73,9 +73,7 @@ public final class LocalSshd implements AutoCloseable {
     private void prepare() throws IOException {
         keygen("ed25519", dir.resolve("host_ed25519"));
         keygen("ed25519", userKey);
-        keygen("rsa", rsaUserKey);
-        Files.writeString(dir.resolve("authorized_keys"),
-                Files.readString(Path.of(userKey + ".pub")) + Files.readString(Path.of(rsaUserKey + ".pub")));
+        Files.writeString(dir.resolve("authorized_keys"), Files.readString(Path.of(userKey + ".pub")));
         Files.writeString(dir.resolve("sshd_config"), String.join("\n",
                 "Port " + port,
                 "ListenAddress 127.0.0.1",
@@ -152,7 +150,17 @@ public final class LocalSshd implements AutoCloseable {
         return userKey;
     }
 
-    public Path rsaUserKey() {
+    /** An RSA user key the server accepts (made on first use: RSA key generation is slow). */
+    public synchronized Path rsaUserKey() {
+        if (!Files.exists(rsaUserKey)) {
+            keygen("rsa", rsaUserKey);
+            try {
+                Files.writeString(dir.resolve("authorized_keys"), Files.readString(Path.of(rsaUserKey + ".pub")),
+                        java.nio.file.StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         return rsaUserKey;
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -162,17 +163,28 @@ class SshGuestShellExecIT {
     }
 
     @Test
-    void timeoutEndsTheRemoteProcess() {
-        String marker = "lima-junit-timeout-" + System.nanoTime();
-        Command sleeper = Command.shell("sleep 300; : " + marker).timeout(Duration.ofMillis(500));
+    void timeoutEndsTheRemoteProcessAndItsChildren() {
+        String seconds = Long.toString(100_000 + ThreadLocalRandom.current().nextInt(800_000));
+        // the shell runs sleep as a child: both must be gone, not just the channel
+        Command sleeper = Command.shell("sleep " + seconds + "; true").timeout(Duration.ofMillis(700));
 
         assertThatThrownBy(() -> shell.exec(sleeper))
                 .isInstanceOf(GuestTimeoutException.class)
-                .hasMessageContaining("500 ms")
-                .hasMessageContaining(marker);
+                .hasMessageContaining("700 ms")
+                .hasMessageContaining("sleep " + seconds);
 
-        // neither the shell that ran the script nor its sleep child is left
-        ExecResult left = shell.exec("sh", "-c", "ps -eo pid,args | grep -F " + marker + " | grep -v grep; true");
+        ExecResult left = shell.exec("sh", "-c", "ps -eo args | grep -e \"$1\" | grep -v grep; true", "sh", seconds);
+        assertThat(left.stdoutText()).isEmpty();
+    }
+
+    @Test
+    void timeoutEndsACommandOfAnotherUserToo() {
+        String seconds = Long.toString(100_000 + ThreadLocalRandom.current().nextInt(800_000));
+        Command sleeper = Command.shell("sleep " + seconds + "; true").asUser("nobody").timeout(Duration.ofMillis(700));
+
+        assertThatThrownBy(() -> shell.exec(sleeper)).isInstanceOf(GuestTimeoutException.class);
+
+        ExecResult left = shell.exec("sh", "-c", "ps -eo args | grep -e \"$1\" | grep -v grep; true", "sh", seconds);
         assertThat(left.stdoutText()).isEmpty();
     }
 

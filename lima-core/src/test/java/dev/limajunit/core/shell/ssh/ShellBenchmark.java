@@ -1,0 +1,200 @@
+package dev.limajunit.core.shell.ssh;
+
+import dev.limajunit.core.shell.ExecResult;
+import dev.limajunit.core.shell.HostKeyPolicy;
+import dev.limajunit.core.shell.SshTarget;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Measures a {@code true} round trip three ways on one target: our {@code GuestShell.exec}, the OpenSSH client
+ * over one ControlMaster connection, and the OpenSSH client with a new connection per command. Prints p50/p95
+ * of each and the ratios. A benchmark, not a test: run it as a main class (see docs/benchmarks.md).
+ *
+ * <pre>
+ * ShellBenchmark [--n 200] [--warmup 20] --local-sshd
+ * ShellBenchmark [--n 200] [--warmup 20] --target HOST PORT USER PRIVATE_KEY [HOST_PUBLIC_KEY]
+ * </pre>
+ */
+public final class ShellBenchmark {
+
+    private ShellBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = 200;
+        int warmup = 20;
+        SshTarget target = null;
+        boolean localSshd = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--n" -> n = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--local-sshd" -> localSshd = true;
+                case "--target" -> {
+                    String host = args[++i];
+                    int port = Integer.parseInt(args[++i]);
+                    String user = args[++i];
+                    Path key = Path.of(args[++i]);
+                    HostKeyPolicy hostKeys = i + 1 < args.length && !args[i + 1].startsWith("--")
+                            ? HostKeyPolicy.expect(Path.of(args[++i])) : HostKeyPolicy.acceptAnyOnLoopback();
+                    target = new SshTarget(host, port, user, key, hostKeys);
+                }
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                        + "; usage: [--n N] [--warmup W] (--local-sshd | --target HOST PORT USER KEY [HOSTPUB])");
+            }
+        }
+        if (target == null && !localSshd) {
+            localSshd = true;
+        }
+        if (localSshd) {
+            try (LocalSshd sshd = LocalSshd.start()) {
+                System.out.println("target: local OpenSSH sshd (LocalSshd) at " + sshd.target());
+                run(sshd.target(), n, warmup);
+            }
+        } else {
+            System.out.println("target: " + target);
+            run(target, n, warmup);
+        }
+    }
+
+    static void run(SshTarget target, int n, int warmup) throws Exception {
+        System.out.println("machine: " + machine());
+        System.out.println("round trips: " + n + " (after " + warmup + " warm-up)");
+        long[] ours;
+        try (SshGuestShell shell = SshGuestShell.connect(target, Duration.ofSeconds(60))) {
+            ours = measure(n, warmup, () -> {
+                ExecResult r = shell.exec("true");
+                if (r.exitCode() != 0) {
+                    throw new IllegalStateException("true failed: " + r.stderrText());
+                }
+            });
+        }
+        OpenSsh ssh = new OpenSsh(target);
+        long[] master;
+        try {
+            ssh.startMaster();
+            master = measure(n, warmup, () -> ssh.run(true));
+        } finally {
+            ssh.stopMaster();
+        }
+        long[] fresh = measure(n, Math.min(warmup, 3), () -> ssh.run(false));
+
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-38s %10s %10s%n", "way", "p50 ms", "p95 ms");
+        print("GuestShell.exec (MINA, one session)", ours);
+        print("ssh over one ControlMaster connection", master);
+        print("ssh, new connection per command", fresh);
+        System.out.println();
+        System.out.printf(Locale.ROOT, "ControlMaster / GuestShell.exec:   p50 %.1fx  p95 %.1fx%n",
+                ratio(master, ours, 50), ratio(master, ours, 95));
+        System.out.printf(Locale.ROOT, "ssh-per-command / GuestShell.exec: p50 %.1fx  p95 %.1fx%n",
+                ratio(fresh, ours, 50), ratio(fresh, ours, 95));
+    }
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private static long[] measure(int n, int warmup, Action action) throws Exception {
+        for (int i = 0; i < warmup; i++) {
+            action.run();
+        }
+        long[] nanos = new long[n];
+        for (int i = 0; i < n; i++) {
+            long start = System.nanoTime();
+            action.run();
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        return nanos;
+    }
+
+    static double percentileMillis(long[] sorted, int percent) {
+        int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+
+    private static double ratio(long[] slower, long[] faster, int percent) {
+        return percentileMillis(slower, percent) / percentileMillis(faster, percent);
+    }
+
+    private static void print(String way, long[] sorted) {
+        System.out.printf(Locale.ROOT, "%-38s %10.2f %10.2f%n", way, percentileMillis(sorted, 50),
+                percentileMillis(sorted, 95));
+    }
+
+    private static String machine() {
+        String cpu = "unknown cpu";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(cpu);
+        } catch (IOException e) {
+            // not Linux: leave it unknown
+        }
+        return Runtime.getRuntime().availableProcessors() + " cores, " + cpu + ", " + System.getProperty("os.name")
+                + " " + System.getProperty("os.version") + ", Java " + System.getProperty("java.version");
+    }
+
+    /** The OpenSSH client, configured only by the target (no ~/.ssh/config, no known_hosts). */
+    private static final class OpenSsh {
+        private final SshTarget target;
+        private final Path controlDir;
+        private final Path controlPath;
+
+        OpenSsh(SshTarget target) throws IOException {
+            this.target = target;
+            this.controlDir = Files.createTempDirectory("lj-cm-");
+            this.controlPath = controlDir.resolve("cm");
+        }
+
+        private List<String> base() {
+            return new ArrayList<>(List.of("ssh", "-F", "/dev/null", "-i", target.privateKey().toString(),
+                    "-p", Integer.toString(target.port()), "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes",
+                    "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
+                    "-l", target.user()));
+        }
+
+        void startMaster() throws Exception {
+            List<String> cmd = base();
+            cmd.addAll(List.of("-o", "ControlMaster=yes", "-o", "ControlPath=" + controlPath,
+                    "-o", "ControlPersist=600", "-N", "-f", target.host()));
+            exec(cmd);
+        }
+
+        void stopMaster() throws Exception {
+            List<String> cmd = base();
+            cmd.addAll(List.of("-o", "ControlPath=" + controlPath, "-O", "exit", target.host()));
+            new ProcessBuilder(cmd).redirectErrorStream(true).start().waitFor();
+            Files.deleteIfExists(controlPath);
+            Files.deleteIfExists(controlDir);
+        }
+
+        void run(boolean overMaster) throws Exception {
+            List<String> cmd = base();
+            if (overMaster) {
+                cmd.addAll(List.of("-o", "ControlMaster=no", "-o", "ControlPath=" + controlPath));
+            } else {
+                cmd.addAll(List.of("-o", "ControlMaster=no", "-o", "ControlPath=none"));
+            }
+            cmd.addAll(List.of(target.host(), "true"));
+            exec(cmd);
+        }
+
+        private static void exec(List<String> cmd) throws Exception {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", cmd) + " failed: " + new String(out));
+            }
+        }
+    }
+}
