@@ -25,13 +25,14 @@ final class SshStreamingCommand implements StreamingCommand {
     static SshStreamingCommand start(SshChannels channels, dev.limajunit.core.shell.Command command,
             OutputListener listener) {
         LineHistory history = new LineHistory();
+        // The listener first: when awaitLine returns a line, the listener has seen it.
         LineSplitter out = new LineSplitter(line -> {
-            history.add(line);
             listener.stdoutLine(line);
+            history.add(line);
         });
         LineSplitter err = new LineSplitter(line -> {
-            history.add(line);
             listener.stderrLine(line);
+            history.add(line);
         });
         SshRemoteProcess process = channels.start(command, out, err);
         process.onClosed(() -> {
