@@ -8,6 +8,8 @@ import dev.limajunit.core.watch.EventLog;
 import dev.limajunit.core.watch.GuestEvent;
 import dev.limajunit.core.watch.HostAction;
 import dev.limajunit.core.watch.InotifyEvent;
+import dev.limajunit.core.watch.LogEntry;
+import dev.limajunit.core.watch.LogNote;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,8 +19,8 @@ import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
 
 /**
- * Assertions on what a guest watcher received. Time limits count from the latest host action on the path in the
- * same log (see {@link MountedDirectoryAssert#usingLog} and {@link dev.limajunit.core.watch.HostActions}); without
+ * Assertions on what a guest watcher received. Time limits count from {@link #since} when given, else from the latest
+ * host action on the path in the same log (see {@link MountedDirectoryAssert#usingLog} and {@link dev.limajunit.core.watch.HostActions}); without
  * one, from the moment the assertion is called, and earlier events of the log count too. A failure prints the
  * timeline.
  */
@@ -26,10 +28,20 @@ public class EventLogAssert extends AbstractAssert<EventLogAssert, EventLog> {
 
     private final String subject;
     private GuestEvent lastEvent;
+    private LogEntry since;
 
     protected EventLogAssert(EventLog actual, String subject) {
         super(actual, EventLogAssert.class);
         this.subject = subject;
+    }
+
+    /**
+     * Counts events and time limits from {@code anchor} instead of the latest host action, e.g. from
+     * {@code log.note("guest touches b.txt")} set just before a guest-side action.
+     */
+    public EventLogAssert since(LogEntry anchor) {
+        this.since = java.util.Objects.requireNonNull(anchor, "anchor");
+        return myself;
     }
 
     /** Within {@code within}, an event whose names include {@code event} arrives for exactly {@code path}. */
@@ -94,6 +106,11 @@ public class EventLogAssert extends AbstractAssert<EventLogAssert, EventLog> {
     }
 
     private Window window(String path) {
+        if (since != null) {
+            String what = since instanceof LogNote note ? "\"" + note.text() + "\""
+                    : since.describe().replaceAll("\\s+", " ");
+            return new Window(since.atNanos(), since.atNanos(), "of " + what + " at " + offset(since.atNanos()));
+        }
         Optional<HostAction> action = actual.lastHostActionOn(path);
         if (action.isPresent()) {
             HostAction a = action.get();

@@ -74,4 +74,15 @@ class EventLogAssertTest {
                         + " +0.0 ms, but it received:\n  ATTRIB at +20.0 ms\ntimeline");
         assertThat(log).receivesNothingFor("other.txt", Duration.ZERO);
     }
+
+    @Test
+    void sinceMovesTheWindowToAMark() {
+        host(Kind.TOUCH, "a.txt", 0);
+        guest("a.txt", 10, InotifyEvent.ATTRIB);
+        var mark = log.note("guest touch");
+
+        assertThatThrownBy(() -> assertThat(log).since(mark).receives(InotifyEvent.ATTRIB, "a.txt", Duration.ofMillis(50)))
+                .hasMessageContaining("within 50 ms of \"guest touch\" at +")
+                .hasMessageContaining("but it did not arrive");
+    }
 }
