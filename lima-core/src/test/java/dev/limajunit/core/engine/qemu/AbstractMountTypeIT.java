@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.limajunit.core.config.MountType;
+import dev.limajunit.core.config.ResolvedMount;
 import dev.limajunit.core.engine.Instance;
 import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.core.shell.ExecResult;
@@ -39,6 +40,11 @@ abstract class AbstractMountTypeIT {
 
     abstract MountType mountType();
 
+    /** More mounts for the type's own tests, indexed from {@code firstIndex}. */
+    java.util.List<ResolvedMount> extraMounts(int firstIndex) throws IOException {
+        return java.util.List.of();
+    }
+
     @BeforeAll
     void boot() throws IOException {
         QemuEngine engine = QemuEngine.create();
@@ -47,8 +53,10 @@ abstract class AbstractMountTypeIT {
         roDir = Files.createTempDirectory("lima-junit-ro");
         Files.writeString(rwDir.resolve("hello.txt"), "hello from the host\n");
         Files.writeString(roDir.resolve("hello.txt"), "read-only hello\n");
-        instance = (QemuInstance) engine.start(QemuTestVm.spec(mountType(), true,
-                QemuTestVm.mount(0, rwDir, "/mnt/rw", true), QemuTestVm.mount(1, roDir, "/mnt/ro", false)),
+        java.util.List<ResolvedMount> mounts = new java.util.ArrayList<>(java.util.List.of(
+                QemuTestVm.mount(0, rwDir, "/mnt/rw", true), QemuTestVm.mount(1, roDir, "/mnt/ro", false)));
+        mounts.addAll(extraMounts(mounts.size()));
+        instance = (QemuInstance) engine.start(QemuTestVm.spec(mountType(), true, mounts.toArray(ResolvedMount[]::new)),
                 QemuTestVm.options(getClass().getSimpleName()));
         rw = instance.mounts().get(0);
         ro = instance.mounts().get(1);
@@ -59,13 +67,18 @@ abstract class AbstractMountTypeIT {
         if (instance != null) {
             instance.close();
         }
-        for (Path dir : new Path[] {rwDir, roDir}) {
+        for (Path dir : temporaryDirectories()) {
             if (dir != null) {
                 try (Stream<Path> paths = Files.walk(dir)) {
                     paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 }
             }
         }
+    }
+
+    /** Host directories to delete after the class. */
+    java.util.List<Path> temporaryDirectories() {
+        return java.util.Arrays.asList(rwDir, roDir);
     }
 
     @Test
