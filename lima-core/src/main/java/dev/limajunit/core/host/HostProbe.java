@@ -18,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Gathers {@link HostFacts} from this host: OS and version (JNA), arch, effective uid (JNA), limactl and its version,
  * qemu-system and the accelerators that really work ({@link AcceleratorProbe}), virtiofsd (Rust or QEMU's C one),
- * sshfs and sftp-server. Probing costs up to the accelerator probe's timeout once; {@link #cached()} keeps the
- * result for the JVM. What the guest kernel can mount comes from whoever knows the kernel ({@link #withGuestKernel}).
+ * sshfs and sftp-server. Probing costs up to the accelerator probe's timeout; {@link #cached()} keeps the result
+ * for the JVM and reuses accelerator results from earlier JVMs of the same boot. What the guest kernel can mount comes from whoever knows the kernel ({@link #withGuestKernel}).
  */
 public final class HostProbe {
 
@@ -38,26 +38,38 @@ public final class HostProbe {
 
     private final BinaryFinder finder;
     private final AcceleratorProbe acceleratorProbe;
+    private final boolean reuseProbedAccelerators;
     private final Supplier<GuestKernelFacts> guestKernel;
 
+    /** A probe that boots its accelerator probes afresh (and records the results for {@link #cached()}). */
     public HostProbe() {
-        this(BinaryFinder.forThisHost(), new AcceleratorProbe(), () -> GuestKernelFacts.UNKNOWN);
+        this(BinaryFinder.forThisHost(), new AcceleratorProbe(), false, () -> GuestKernelFacts.UNKNOWN);
     }
 
-    private HostProbe(BinaryFinder finder, AcceleratorProbe acceleratorProbe, Supplier<GuestKernelFacts> guestKernel) {
+    private HostProbe(BinaryFinder finder, AcceleratorProbe acceleratorProbe, boolean reuseProbedAccelerators,
+            Supplier<GuestKernelFacts> guestKernel) {
         this.finder = finder;
         this.acceleratorProbe = acceleratorProbe;
+        this.reuseProbedAccelerators = reuseProbedAccelerators;
         this.guestKernel = guestKernel;
     }
 
     /** This probe without the accelerator probe (which boots QEMU): for callers that need only the rest, fast. */
     public HostProbe withoutAccelerators() {
-        return new HostProbe(finder, null, guestKernel);
+        return new HostProbe(finder, null, false, guestKernel);
+    }
+
+    /**
+     * This probe, reusing accelerator results an earlier JVM probed for the same QEMU in the same boot (a broken
+     * accelerator costs its full probe timeout, so only the first JVM after a boot should pay it).
+     */
+    public HostProbe reusingProbedAccelerators() {
+        return new HostProbe(finder, acceleratorProbe, true, guestKernel);
     }
 
     /** This probe, with the guest kernel's abilities supplied by the engine that builds the guest. */
     public HostProbe withGuestKernel(Supplier<GuestKernelFacts> value) {
-        return new HostProbe(finder, acceleratorProbe, value);
+        return new HostProbe(finder, acceleratorProbe, reuseProbedAccelerators, value);
     }
 
     /** This host's facts, probed once per JVM (guest kernel unknown: add it with {@link HostFacts#withGuestKernel}). */
@@ -67,7 +79,7 @@ public final class HostProbe {
             synchronized (HostProbe.class) {
                 facts = cached;
                 if (facts == null) {
-                    facts = new HostProbe().probe();
+                    facts = new HostProbe().reusingProbedAccelerators().probe();
                     cached = facts;
                 }
             }
@@ -95,7 +107,7 @@ public final class HostProbe {
         qemu.ifPresent(path -> {
             b.qemuSystem(new Tool(path, versionLine(path, "--version")));
             if (acceleratorProbe != null) {
-                b.accelerators(acceleratorProbe.probe(path, os, arch));
+                b.accelerators(accelerators(path, os, arch));
             }
         });
         b.virtiofsd(virtiofsd().orElse(null));
@@ -103,6 +115,19 @@ public final class HostProbe {
         finder.find("sftp-server", SFTP_SERVER_PLACES).ifPresent(path -> b.sftpServer(new Tool(path, "")));
         b.guestKernel(guestKernel.get());
         return b.build();
+    }
+
+    private List<AcceleratorCheck> accelerators(Path qemu, OperatingSystem os, String arch) {
+        AcceleratorCache cache = AcceleratorCache.inUserCache();
+        if (reuseProbedAccelerators) {
+            Optional<List<AcceleratorCheck>> known = cache.load(qemu, os, arch);
+            if (known.isPresent()) {
+                return known.get();
+            }
+        }
+        List<AcceleratorCheck> checks = acceleratorProbe.probe(qemu, os, arch);
+        cache.store(qemu, os, arch, checks);
+        return checks;
     }
 
     /** Lima's spelling of the host arch: {@code x86_64} or {@code aarch64}. */
