@@ -22,4 +22,18 @@ public interface Engine {
      * @throws InstanceStartException with the reason and the diagnostics that explain it
      */
     Instance start(ResolvedInstance spec, StartOptions options);
+
+    /**
+     * An instance that a previous run left running under {@code options.name()} for this spec, ready to use; empty
+     * when there is none, or when this engine cannot keep instances across runs. Used for opt-in reuse
+     * ({@code lima.reuse}); the default finds nothing.
+     */
+    default Optional<Instance> attach(ResolvedInstance spec, StartOptions options) {
+        return Optional.empty();
+    }
+
+    /** Whether this engine's instances can outlive the JVM that started them, so {@link #attach} may find one. */
+    default boolean reusesAcrossRuns() {
+        return false;
+    }
 }

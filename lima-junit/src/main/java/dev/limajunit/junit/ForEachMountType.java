@@ -1,0 +1,31 @@
+package dev.limajunit.junit;
+
+import dev.limajunit.core.config.MountType;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.ClassTemplate;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs the whole test class once per mount type, each run against a VM whose {@link LimaInstance} spec has that
+ * {@code mountType}. Invocations are named {@code [9p]}, {@code [virtiofs]}, ...
+ *
+ * <p>A type this host cannot run (or that {@code lima.mountTypes} leaves out) gets no invocation; the reason is
+ * logged and published as a report entry {@code lima.mountType.skipped} on the class. When no type is left, the
+ * class is aborted with every reason. Built on JUnit's {@code @ClassTemplate} (Jupiter 5.13 and later).
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@ClassTemplate
+@ExtendWith(ForEachMountTypeExtension.class)
+public @interface ForEachMountType {
+
+    /** The mount types to run; empty: every type this host supports (reverse-sshfs, 9p, virtiofs, wsl2). */
+    MountType[] value() default {};
+}

@@ -1,0 +1,49 @@
+package dev.limajunit.junit;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Store;
+
+/**
+ * Hands out VMs: a shared request gets the one {@link PooledInstance} for its key in the root store (so every class
+ * of the run with that spec uses one VM, stopped when the run ends); an unshared request gets its own, stored in the
+ * requesting context (stopped when that class or invocation ends). Publishes {@code lima.booted} /
+ * {@code lima.reused} report entries so a run's boots can be counted.
+ */
+final class InstancePool {
+
+    /** Report entry key published by the class whose acquire booted a VM. */
+    static final String BOOTED = "lima.booted";
+    /** Report entry key published by every other class that uses an already running VM. */
+    static final String REUSED = "lima.reused";
+
+    private static final AtomicInteger UNSHARED = new AtomicInteger();
+
+    private InstancePool() {
+    }
+
+    /** Boots (or reuses) the VM for {@code request} on behalf of {@code context} and reports which it was. */
+    @SuppressWarnings("deprecation") // computeIfAbsent is 6.0+; getOrComputeIfAbsent works on 5.13 and 6.x
+    static ClassLease lease(ExtensionContext context, InstanceRequest request) {
+        LimaRun run = LimaRun.of(context);
+        PooledInstance pooled;
+        if (request.shared()) {
+            Store root = context.getRoot().getStore(LimaNamespace.NAMESPACE);
+            pooled = root.getOrComputeIfAbsent(LimaNamespace.instanceKey(request.key()),
+                    key -> new PooledInstance(request, run, request.key()), PooledInstance.class);
+        } else {
+            pooled = new PooledInstance(request, run, request.key() + "-" + UNSHARED.incrementAndGet());
+            context.getStore(LimaNamespace.NAMESPACE).put(LimaNamespace.instanceKey(request.key()) + ":own", pooled);
+        }
+        PooledInstance.Acquired acquired = pooled.acquire();
+        if (acquired.bootedNow()) {
+            context.publishReportEntry(Map.of(BOOTED, acquired.instance().name() + " (" + acquired.instance().engineName()
+                    + ", " + acquired.instance().spec().mountType() + ", " + BootLog.seconds(acquired.took().toMillis())
+                    + ", phases " + acquired.instance().bootPhases() + ")"));
+        } else {
+            context.publishReportEntry(Map.of(REUSED, acquired.instance().name()));
+        }
+        return new ClassLease(pooled, acquired.instance());
+    }
+}

@@ -1,0 +1,59 @@
+package dev.limajunit.junit;
+
+import dev.limajunit.core.config.LimaDefaults;
+import dev.limajunit.core.config.MountType;
+import dev.limajunit.core.config.VmType;
+import dev.limajunit.core.host.HostFacts;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/** Finds the {@link InstanceRequest} a class, class template invocation or parameterized method asks for. */
+final class InstanceRequests {
+
+    /** Stands in for a class or method without {@link LimaInstance}: every attribute at its default. */
+    @LimaInstance
+    private static final class Defaults {
+    }
+
+    private InstanceRequests() {
+    }
+
+    /**
+     * The request of the context's test class; inside a {@link ForEachMountType} invocation, with that invocation's
+     * mount type.
+     */
+    static InstanceRequest forClass(ExtensionContext context) {
+        Class<?> testClass = context.getRequiredTestClass();
+        InstanceRequest request = read(testClass, testClass.getName());
+        MountType templateType = context.getStore(LimaNamespace.NAMESPACE)
+                .get(LimaNamespace.TEMPLATE_MOUNT_TYPE, MountType.class);
+        return templateType == null ? request : request.withMountType(templateType, "[" + templateType + "]");
+    }
+
+    /** The request of a parameterized method: its own {@link LimaInstance}, else the defaults. */
+    static InstanceRequest forMethod(Method method) {
+        return read(method, method.getDeclaringClass().getName() + "#" + method.getName());
+    }
+
+    /** Whether this element declares its own {@link LimaInstance} (directly, inherited or as a meta-annotation). */
+    static boolean declares(AnnotatedElement element) {
+        return AnnotationSupport.isAnnotated(element, LimaInstance.class);
+    }
+
+    private static InstanceRequest read(AnnotatedElement element, String origin) {
+        LimaInstance annotation = AnnotationSupport.findAnnotation(element, LimaInstance.class)
+                .orElseGet(() -> Defaults.class.getAnnotation(LimaInstance.class));
+        return AnnotationSpecReader.read(annotation, origin);
+    }
+
+    /** The mount type the request will get: the one it names, or Lima's default for its vmType on this host. */
+    static MountType effectiveMountType(InstanceRequest request, HostFacts facts) {
+        if (request.spec().mountType() != null) {
+            return request.spec().mountType();
+        }
+        VmType vmType = request.spec().vmType() != null ? request.spec().vmType() : LimaDefaults.vmType(facts);
+        return LimaDefaults.mountType(facts.effectiveLimaVersion(), vmType, request.spec().mountTypesUnsupported());
+    }
+}

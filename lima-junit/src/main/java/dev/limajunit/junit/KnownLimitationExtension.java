@@ -1,0 +1,60 @@
+package dev.limajunit.junit;
+
+import dev.limajunit.core.config.MountType;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Runs a {@link KnownLimitation} test and inverts its outcome on the declared mount types: a failure becomes an
+ * abort (reported, with the failure as cause and a {@code lima.knownLimitation} report entry), a pass becomes a
+ * failure ("no longer holds"). On other mount types the outcome stands.
+ */
+final class KnownLimitationExtension implements InvocationInterceptor {
+
+    /** Report entry key published when a test failed as its known limitation declares. */
+    static final String REPORT_KEY = "lima.knownLimitation";
+
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext context) throws Throwable {
+        run(invocation, context);
+    }
+
+    @Override
+    public void interceptTestTemplateMethod(Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext, ExtensionContext context) throws Throwable {
+        run(invocation, context);
+    }
+
+    private static void run(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
+        Optional<MountType> type = CurrentMountType.of(context);
+        Optional<KnownLimitation> limitation = type.flatMap(t -> declaredFor(context.getRequiredTestMethod(), t));
+        if (limitation.isEmpty()) {
+            invocation.proceed();
+            return;
+        }
+        String what = "known limitation on " + type.get() + ": " + limitation.get().reason();
+        try {
+            invocation.proceed();
+        } catch (TestAbortedException aborted) {
+            throw aborted; // an assumption inside the test says nothing about the limitation
+        } catch (Throwable failure) {
+            context.publishReportEntry(REPORT_KEY, what + " (failed as declared: " + failure + ")");
+            throw new TestAbortedException(what, failure);
+        }
+        throw new AssertionFailedError("known limitation no longer holds on " + type.get() + ": "
+                + limitation.get().reason() + " (the test passed; remove " + type.get() + " from its @KnownLimitation)");
+    }
+
+    private static Optional<KnownLimitation> declaredFor(Method method, MountType type) {
+        List<KnownLimitation> all = AnnotationSupport.findRepeatableAnnotations(method, KnownLimitation.class);
+        return all.stream().filter(l -> List.of(l.mountTypes()).contains(type)).findFirst();
+    }
+}

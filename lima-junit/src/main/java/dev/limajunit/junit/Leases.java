@@ -1,0 +1,38 @@
+package dev.limajunit.junit;
+
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Where a context's {@link ClassLease} lives: in the store of the context that took it (a class, a class template
+ * invocation or a parameterized invocation), keyed by that context's unique id so a nested class can tell its own
+ * lease from its enclosing class's.
+ */
+final class Leases {
+
+    private Leases() {
+    }
+
+    static Optional<ClassLease> own(ExtensionContext context) {
+        return Optional.ofNullable(context.getStore(LimaNamespace.NAMESPACE).get(key(context), ClassLease.class));
+    }
+
+    /** The nearest lease: this context's, else an enclosing one's. */
+    static Optional<ClassLease> nearest(ExtensionContext context) {
+        for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+            Optional<ClassLease> lease = own(c);
+            if (lease.isPresent()) {
+                return lease;
+            }
+        }
+        return Optional.empty();
+    }
+
+    static void put(ExtensionContext context, ClassLease lease) {
+        context.getStore(LimaNamespace.NAMESPACE).put(key(context), lease);
+    }
+
+    private static String key(ExtensionContext context) {
+        return LimaNamespace.LEASE + ":" + context.getUniqueId();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.limajunit.junit;
+
+/**
+ * An annotation attribute or configuration property is wrong; nothing was booted. The message names the attribute
+ * or property, the value and the rule.
+ */
+public class LimaConfigurationException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    public LimaConfigurationException(String message) {
+        super(message);
+    }
+
+    public LimaConfigurationException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.limajunit.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Picks the {@link dev.limajunit.core.mount.MountedDirectory} parameter by its position in {@code mounts}. */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.PARAMETER)
+public @interface MountIndex {
+
+    /** Zero-based index into {@link LimaInstance#mounts()}. */
+    int value();
+}

@@ -1,0 +1,28 @@
+package dev.limajunit.junit;
+
+import dev.limajunit.core.config.MountType;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.ArgumentsProvider;
+import org.junit.jupiter.params.support.ParameterDeclarations;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The arguments of {@link MountTypeSource}: one {@link MountType} per runnable type. The order is kept in the
+ * method's store so that {@link MountTypeInvocationResolver} knows which type invocation N runs.
+ */
+final class MountTypeArgumentsProvider implements ArgumentsProvider {
+
+    @Override
+    public Stream<? extends Arguments> provideArguments(ParameterDeclarations parameters, ExtensionContext context) {
+        Method method = context.getRequiredTestMethod();
+        MountTypeSource source = AnnotationSupport.findAnnotation(method, MountTypeSource.class).orElseThrow();
+        InstanceRequest request = InstanceRequests.forMethod(method);
+        List<MountType> types = MountTypeChoice.runnable(context, request, source.value());
+        MountTypeInvocations.record(context, types);
+        return types.stream().map(Arguments::of);
+    }
+}

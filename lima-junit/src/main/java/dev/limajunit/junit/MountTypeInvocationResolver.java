@@ -1,0 +1,47 @@
+package dev.limajunit.junit;
+
+import dev.limajunit.core.config.MountType;
+import dev.limajunit.core.engine.Instance;
+import dev.limajunit.core.mount.MountedDirectory;
+import dev.limajunit.core.shell.GuestShell;
+import java.util.Set;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Resolves {@link Instance}, {@link GuestShell} and {@link MountedDirectory} parameters of a {@link MountTypeSource}
+ * invocation to a VM of that invocation's mount type (booted or reused on first use, per the method's
+ * {@link LimaInstance#shared()}).
+ */
+final class MountTypeInvocationResolver implements ParameterResolver {
+
+    private static final Set<Class<?>> RESOLVABLE = Set.of(Instance.class, GuestShell.class, MountedDirectory.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return RESOLVABLE.contains(parameter.getParameter().getType())
+                && context.getTestMethod().map(LimaExtension::isMountTypeSource).orElse(false);
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return InstanceParameters.resolve(parameter, leaseFor(context).instance());
+    }
+
+    static ClassLease leaseFor(ExtensionContext context) {
+        synchronized (context) {
+            return Leases.own(context).orElseGet(() -> {
+                MountType type = MountTypeInvocations.of(context).orElseThrow(() -> new ParameterResolutionException(
+                        "no mount type for " + context.getUniqueId() + ": use @MountTypeSource as the method's only"
+                                + " arguments source"));
+                InstanceRequest request = InstanceRequests.forMethod(context.getRequiredTestMethod())
+                        .withMountType(type, "[" + type + "]");
+                ClassLease lease = InstancePool.lease(context, request);
+                Leases.put(context, lease);
+                return lease;
+            });
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package dev.limajunit.junit;
+
+import dev.limajunit.core.config.ResolvedInstance;
+import dev.limajunit.core.config.ValidationIssue;
+import dev.limajunit.core.engine.Engine;
+import dev.limajunit.core.engine.EngineSelection;
+import dev.limajunit.core.engine.Instance;
+import dev.limajunit.core.engine.StartOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.opentest4j.TestAbortedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One VM for one {@link InstanceRequest}, booted on first {@link #acquire()} and stopped by {@link #close()} (the
+ * store closes it at the end of its scope). Boots at most once: a failed boot is remembered and rethrown to every
+ * later class with the same spec instead of booting again. Thread safe.
+ */
+final class PooledInstance implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PooledInstance.class);
+
+    /**
+     * What a class got from the pool.
+     *
+     * @param instance  the running VM
+     * @param bootedNow true for the class whose acquire booted it, false for every class that reuses it
+     * @param took      the boot's duration (zero when reused)
+     */
+    record Acquired(Instance instance, boolean bootedNow, Duration took) {}
+
+    private final InstanceRequest request;
+    private final LimaRun run;
+    private final String suffix;
+    private final List<Path> freshDirectories = new ArrayList<>();
+    private Instance instance;
+    private RuntimeException failure;
+    private boolean closed;
+    private volatile boolean testFailed;
+
+    /** @param suffix what makes the instance name unique in this run (the request's key, plus a counter when not shared) */
+    PooledInstance(InstanceRequest request, LimaRun run, String suffix) {
+        this.request = request;
+        this.run = run;
+        this.suffix = suffix;
+    }
+
+    InstanceRequest request() {
+        return request;
+    }
+
+    /**
+     * The running VM, booting it if this is the first call.
+     *
+     * @throws LimaConfigurationException when the spec breaks a rule (nothing boots)
+     * @throws TestAbortedException       when no engine can run here
+     * @throws dev.limajunit.core.engine.InstanceStartException when the boot failed
+     */
+    synchronized Acquired acquire() {
+        if (closed) {
+            throw new IllegalStateException("instance for " + request.origin() + " was already stopped");
+        }
+        if (instance != null) {
+            return new Acquired(instance, false, Duration.ZERO);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        try {
+            long started = System.nanoTime();
+            instance = boot();
+            return new Acquired(instance, true, Duration.ofNanos(System.nanoTime() - started));
+        } catch (RuntimeException e) {
+            failure = e;
+            deleteFreshDirectories();
+            throw e;
+        }
+    }
+
+    /** The VM when it is running, else {@code null}; never boots. */
+    synchronized Instance runningOrNull() {
+        return instance;
+    }
+
+    /** A test that used this VM failed: with {@code lima.keepOnFailure} the VM is left running at close. */
+    void markTestFailed() {
+        testFailed = true;
+    }
+
+    private Instance boot() {
+        ResolvedInstance resolved = resolve();
+        EngineSelection selection = run.engines().select(run.settings().engineFor(request.engine()), request.template());
+        if (!selection.available()) {
+            throw new TestAbortedException(selection.reason());
+        }
+        Engine engine = selection.requireEngine();
+        boolean reuse = run.settings().reuse() && engine.reusesAcrossRuns();
+        String name = reuse ? "ljreuse-" + request.key() : selection.instanceName(suffix);
+        StartOptions options = StartOptions.named(name)
+                .withStartTimeout(run.settings().scale(request.startTimeout()))
+                .withProgress(new BootLog(request.origin()));
+        if (reuse) {
+            var attached = engine.attach(resolved, options);
+            if (attached.isPresent()) {
+                LOG.info("lima-junit: reusing instance {} left running by an earlier run ({})", name, request.origin());
+                return attached.get();
+            }
+        } else if (run.settings().reuse()) {
+            LOG.warn("lima-junit: lima.reuse is on, but the {} engine cannot keep instances across runs; booting {}",
+                    engine.name(), name);
+        }
+        LOG.info("lima-junit: booting instance {} with the {} engine for {} ({}; {} mount(s))", name, engine.name(),
+                request.origin(), resolved.mountType(), resolved.mounts().size());
+        run.bootGate().acquireUninterruptibly();
+        try {
+            return engine.start(resolved, options);
+        } finally {
+            run.bootGate().release();
+        }
+    }
+
+    /** Makes the fresh temporary directories, then applies Lima's defaults and rules; nothing boots on a broken rule. */
+    private ResolvedInstance resolve() {
+        Map<Integer, Path> fresh = new HashMap<>();
+        for (int index : request.freshMounts()) {
+            fresh.put(index, freshDirectory());
+        }
+        for (ValidationIssue warning : SpecValidation.warnings(request, run.facts(), fresh::get)) {
+            LOG.warn("lima-junit: {}: {}", request.origin(), warning.message());
+        }
+        return SpecValidation.resolve(request, run.facts(), fresh::get);
+    }
+
+    private Path freshDirectory() {
+        try {
+            Path dir = Files.createTempDirectory("lima-junit-");
+            freshDirectories.add(dir);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory to mount: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (instance == null) {
+            deleteFreshDirectories();
+            return;
+        }
+        if (testFailed && run.settings().keepOnFailure()) {
+            LOG.warn("lima-junit: lima.keepOnFailure: left instance {} running after a failed test; {}",
+                    instance.name(), ConnectHint.of(instance));
+            return;
+        }
+        if (run.settings().reuse() && instance.name().startsWith("ljreuse-")) {
+            LOG.info("lima-junit: lima.reuse: left instance {} running for the next run", instance.name());
+            return;
+        }
+        try {
+            instance.close();
+        } finally {
+            deleteFreshDirectories();
+        }
+    }
+
+    private void deleteFreshDirectories() {
+        for (Path dir : freshDirectories) {
+            try (Stream<Path> tree = Files.walk(dir)) {
+                for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            } catch (IOException e) {
+                LOG.warn("lima-junit: could not delete the temporary mount directory {}: {}", dir, e.getMessage());
+            }
+        }
+        freshDirectories.clear();
+    }
+}
