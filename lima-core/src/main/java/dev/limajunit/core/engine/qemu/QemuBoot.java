@@ -7,7 +7,6 @@ import dev.limajunit.core.engine.StartOptions;
 import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.core.process.ManagedProcess;
 import dev.limajunit.core.process.ProcessRegistry;
-import dev.limajunit.core.process.RunSession;
 import dev.limajunit.core.shell.GuestPath;
 import dev.limajunit.core.shell.GuestShell;
 import dev.limajunit.core.shell.HostKeyPolicy;
@@ -251,8 +250,7 @@ final class QemuBoot {
         if (safe.length() > 24) {
             safe = safe.substring(0, 24);
         }
-        Path session = Path.of(System.getProperty("java.io.tmpdir"), "lima-junit-" + RunSession.id());
-        return Files.createDirectories(session.resolve(safe + "-" + COUNTER.incrementAndGet()));
+        return Files.createDirectories(SessionDirectory.get().resolve(safe + "-" + COUNTER.incrementAndGet()));
     }
 
     private InstanceStartException failure(String reason, Throwable cause) {
