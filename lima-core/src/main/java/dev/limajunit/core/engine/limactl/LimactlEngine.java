@@ -95,6 +95,11 @@ public final class LimactlEngine implements Engine {
         return LimaVersion.parse(result.stdout());
     }
 
+    /** A name for a new instance of this run: {@code lj-SESSION-SUFFIX}, so a later run can sweep it if this one dies. */
+    public String instanceName(String suffix) {
+        return InstanceNames.of(settings.liveness().currentSession(), suffix);
+    }
+
     /** The LIMA_HOME this engine uses. */
     public LimaHome home() {
         return LimaHomes.resolve(settings.environment(), settings.privateHome(), settings.liveness().currentSession());

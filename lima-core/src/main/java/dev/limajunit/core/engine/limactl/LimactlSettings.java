@@ -52,7 +52,7 @@ public record LimactlSettings(
                 Boolean.parseBoolean(System.getProperty(PRIVATE_HOME_PROPERTY, "false")),
                 HostUser.current(),
                 System.getProperty("os.name"),
-                SessionLocks.start(shared.resolve("sessions")),
+                SessionLocks.jvmSession(),
                 shared.resolve("limactl"),
                 Duration.ofMinutes(2));
     }

@@ -31,6 +31,23 @@ public final class SessionLocks implements RunLiveness {
         this.lock = lock;
     }
 
+    private static volatile SessionLocks jvmSession;
+
+    /** This JVM's session in the default directory: one per JVM, held until it exits. */
+    public static SessionLocks jvmSession() {
+        SessionLocks session = jvmSession;
+        if (session == null) {
+            synchronized (SessionLocks.class) {
+                session = jvmSession;
+                if (session == null) {
+                    session = start(defaultDirectory());
+                    jvmSession = session;
+                }
+            }
+        }
+        return session;
+    }
+
     /** Starts a new session with a random id, locked in {@code dir} until this JVM exits. */
     public static SessionLocks start(Path dir) {
         String session = randomId(8);
