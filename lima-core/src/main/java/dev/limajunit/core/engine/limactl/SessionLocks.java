@@ -8,6 +8,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import dev.limajunit.core.process.RunSession;
 import java.security.SecureRandom;
 
 /**
@@ -33,14 +34,14 @@ public final class SessionLocks implements RunLiveness {
 
     private static volatile SessionLocks jvmSession;
 
-    /** This JVM's session in the default directory: one per JVM, held until it exits. */
+    /** This JVM's session ({@link RunSession#id()}, shared with the qemu engine) in the default directory. */
     public static SessionLocks jvmSession() {
         SessionLocks session = jvmSession;
         if (session == null) {
             synchronized (SessionLocks.class) {
                 session = jvmSession;
                 if (session == null) {
-                    session = start(defaultDirectory());
+                    session = start(defaultDirectory(), RunSession.id());
                     jvmSession = session;
                 }
             }
@@ -50,7 +51,14 @@ public final class SessionLocks implements RunLiveness {
 
     /** Starts a new session with a random id, locked in {@code dir} until this JVM exits. */
     public static SessionLocks start(Path dir) {
-        String session = randomId(8);
+        return start(dir, randomId(8));
+    }
+
+    /** Holds the session {@code session} (lower-case letters and digits) in {@code dir} until this JVM exits. */
+    public static SessionLocks start(Path dir, String session) {
+        if (!session.matches("[a-z0-9]+")) {
+            throw new IllegalArgumentException("session id \"" + session + "\" must be lower-case letters and digits");
+        }
         try {
             Files.createDirectories(dir);
             FileChannel channel = FileChannel.open(dir.resolve(session + ".lock"),
