@@ -1,0 +1,88 @@
+package dev.limajunit.core.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs {@code bin/lima-junit} itself against the jar this build packaged (Failsafe runs after package). */
+class LimaJunitLauncherIT {
+
+    private static final Path LAUNCHER = Path.of("..", "bin", "lima-junit").toAbsolutePath().normalize();
+
+    record Run(int exitCode, String output) {}
+
+    private static Run run(Path launcher, String... args) throws IOException, InterruptedException {
+        List<String> argv = new ArrayList<>(List.of("bash", launcher.toString()));
+        argv.addAll(List.of(args));
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("lima-junit finished").isTrue();
+        return new Run(p.exitValue(), out);
+    }
+
+    private static Path templates() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("shared/lima-templates"))) {
+                return p.resolve("shared/lima-templates");
+            }
+        }
+        assumeTrue(false, "Lima's templates (shared/lima-templates beside the clone) are not on this machine");
+        return null;
+    }
+
+    @Test
+    void validateAcceptsEveryLimaTemplate() throws Exception {
+        List<String> files;
+        try (Stream<Path> walk = Files.walk(templates())) {
+            files = walk.filter(f -> f.toString().endsWith(".yaml")).map(Path::toString).sorted().toList();
+        }
+
+        Run run = run(LAUNCHER, Stream.concat(Stream.of("validate"), files.stream()).toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains(files.size() + " files checked: all valid").doesNotContain(": error:");
+    }
+
+    @Test
+    void validateRejectsABrokenFileNamingTheField(@TempDir Path dir) throws Exception {
+        Path broken = Files.writeString(dir.resolve("lima.yaml"),
+                "mountType: 9p\nmounts:\n- location: " + dir + "\n  9p:\n    msize: 2KiB\n");
+
+        Run run = run(LAUNCHER, "validate", broken.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output()).contains("error: mounts[0] (" + dir + "): 9p.msize \"2KiB\" is below the 4KiB minimum");
+    }
+
+    @Test
+    void doctorPrintsTheTable() throws Exception {
+        Run run = run(LAUNCHER, "doctor");
+
+        assertThat(run.output()).contains("Engines", "Acceleration", "Mount types x vmTypes")
+                .containsPattern("(?m)^  9p +qemu +(yes|no) ");
+    }
+
+    @Test
+    void withoutABuildItSaysWhatToRun(@TempDir Path dir) throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path copy = Files.copy(LAUNCHER, bin.resolve("lima-junit"));
+        Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        Run run = run(copy, "doctor");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.output()).contains("lima-core is not built yet", "./mvnw -q install -DskipTests");
+    }
+}
