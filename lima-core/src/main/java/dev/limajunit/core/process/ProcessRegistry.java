@@ -9,7 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Every host process this run starts (QEMU, virtiofsd, sftp-server): started here so that it carries the run's
  * session id, and ended by its owner's {@code close()} or, at the latest, by a JVM shutdown hook.
- * A crash-safe watchdog (surviving SIGKILL of the JVM) can follow the registry through {@link Listener}.
+ * If the JVM dies without running its hooks (SIGKILL), the {@link OrphanWatchdog} ends them, and the next run's
+ * {@link LeftoverSweep} ends what even the watchdog missed; see {@link CrashGuard}.
  */
 public final class ProcessRegistry {
 
@@ -46,7 +47,9 @@ public final class ProcessRegistry {
      */
     public ManagedProcess start(String name, ProcessBuilder builder) throws IOException {
         installShutdownHook();
+        CrashGuard.arm();
         builder.environment().put(RunSession.ENV_VAR, RunSession.id());
+        builder.environment().put(RunSession.OWNER_ENV_VAR, CrashGuard.owner().marker());
         Process process = builder.start();
         ManagedProcess managed = new ManagedProcess(name, process, this);
         processes.add(managed);

@@ -12,6 +12,12 @@ public final class RunSession {
     /** The environment variable that carries the session id into every child process. */
     public static final String ENV_VAR = "LIMA_JUNIT_SESSION";
 
+    /**
+     * The environment variable that names the JVM that started the process ({@link ProcessOwner#marker()}), so that a
+     * sweep ends only the processes of runs whose JVM is gone.
+     */
+    public static final String OWNER_ENV_VAR = "LIMA_JUNIT_OWNER";
+
     private static final String ID = newId();
 
     private RunSession() {
