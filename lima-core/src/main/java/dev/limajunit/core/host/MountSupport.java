@@ -3,10 +3,12 @@ package dev.limajunit.core.host;
 import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.config.VmType;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Which mount types and VM types this host can run, with the reason in words. The rules are the seed page's
- * (9p only on QEMU; virtiofs needs vz on macOS 13+ or QEMU on Linux with a virtiofsd; wsl2 only with vmType wsl2
+ * (9p only on QEMU; virtiofs needs vz on macOS 13+ or QEMU 4.2+ on Linux with a virtiofsd; wsl2 only with vmType wsl2
  * on Windows 10 build 19041+ or 11; vz only on macOS; reverse-sshfs needs sshfs in the guest and an SFTP server)
  * plus what the facts say about the guest kernel.
  */
@@ -14,6 +16,8 @@ public final class MountSupport {
 
     /** First Windows 10 build with WSL2 (version 2004); every Windows 11 build is above it. */
     public static final int WSL2_MIN_WINDOWS_BUILD = 19041;
+
+    private static final Pattern QEMU_VERSION = Pattern.compile("version (\\d+)\\.(\\d+)");
 
     private final HostFacts facts;
 
@@ -106,6 +110,9 @@ public final class MountSupport {
             return Support.no("virtiofs with vmType qemu needs a Linux host with virtiofsd; this host runs "
                     + facts.os() + " (on macOS use vmType vz)");
         }
+        if (facts.qemuSystem() != null && !qemuAtLeast(4, 2)) {
+            return Support.no("virtiofs needs QEMU 4.2.0 or later; this host has " + facts.qemuSystem().version());
+        }
         Virtiofsd virtiofsd = facts.virtiofsd();
         if (virtiofsd == null) {
             return Support.no("no virtiofsd found (install the Rust virtiofsd; QEMU's C one works only as root)");
@@ -118,6 +125,16 @@ public final class MountSupport {
                         + (facts.limactl() != null ? " (qemu engine only: Lima accepts only the Rust virtiofsd)" : ""))
                 : Support.no("only QEMU's C virtiofsd " + virtiofsd.path() + " is installed, and it needs root (euid "
                         + facts.effectiveUid() + "); install the Rust virtiofsd");
+    }
+
+    /** Whether the QEMU version (as {@code --version} printed it) is at least this; true when it is unknown. */
+    private boolean qemuAtLeast(int major, int minor) {
+        Matcher m = QEMU_VERSION.matcher(facts.qemuSystem().version());
+        if (!m.find()) {
+            return true;
+        }
+        int foundMajor = Integer.parseInt(m.group(1));
+        return foundMajor > major || (foundMajor == major && Integer.parseInt(m.group(2)) >= minor);
     }
 
     private Support windowsWithWsl2() {

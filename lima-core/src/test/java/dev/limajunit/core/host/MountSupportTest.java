@@ -116,6 +116,18 @@ class MountSupportTest {
     }
 
     @Test
+    void virtiofsOnQemuNeedsQemu42() {
+        HostFacts old = linux(0, RUST_VIRTIOFSD).toBuilder()
+                .qemuSystem(Tool.at("/usr/bin/qemu-system-x86_64", "QEMU emulator version 4.1.1")).build();
+        HostFacts recent = linux(0, RUST_VIRTIOFSD).toBuilder()
+                .qemuSystem(Tool.at("/usr/bin/qemu-system-x86_64", "QEMU emulator version 4.2.0")).build();
+
+        assertThat(new MountSupport(old).supports(MountType.VIRTIOFS, VmType.QEMU))
+                .isEqualTo(Support.no("virtiofs needs QEMU 4.2.0 or later; this host has QEMU emulator version 4.1.1"));
+        assertThat(new MountSupport(recent).supports(MountType.VIRTIOFS, VmType.QEMU).supported()).isTrue();
+    }
+
+    @Test
     void vzOnlyOnMacOs() {
         Support s = new MountSupport(linux(0, C_VIRTIOFSD)).supports(VmType.VZ);
 
