@@ -18,6 +18,7 @@ final class Poll<T> {
     private T firstHit;
     private long firstHitNanos = -1;
     private int firstHitPoll;
+    private long lastMissStartNanos = -1;
 
     /** @param startNanos the {@link System#nanoTime()} latencies are measured from */
     Poll(Supplier<T> probe, Predicate<T> goal, long startNanos) {
@@ -28,6 +29,7 @@ final class Poll<T> {
 
     /** Reads once; true when the goal holds. */
     boolean reached() {
+        long pollStart = System.nanoTime();
         T value = probe.get();
         long at = System.nanoTime();
         polls++;
@@ -37,6 +39,8 @@ final class Poll<T> {
             firstHit = value;
             firstHitNanos = at;
             firstHitPoll = polls;
+        } else if (!hit && firstHit == null) {
+            lastMissStartNanos = pollStart;
         }
         return hit;
     }
@@ -76,7 +80,12 @@ final class Poll<T> {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
+    /** From the start to the start of the last poll that did not see it yet (zero when the first poll did). */
+    Duration notSeenAt() {
+        return lastMissStartNanos < 0 ? Duration.ZERO : Duration.ofNanos(lastMissStartNanos - startNanos);
+    }
+
     Visibility visibility() {
-        return new Visibility(latency(), polls);
+        return new Visibility(latency(), notSeenAt(), polls);
     }
 }
