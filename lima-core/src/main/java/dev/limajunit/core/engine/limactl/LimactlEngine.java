@@ -23,7 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,8 @@ public final class LimactlEngine implements Engine {
     private final LimactlSettings settings;
     private final GuestShellConnector connector;
     private final LimaYamlWriter yamlWriter;
-    private final AtomicBoolean swept = new AtomicBoolean();
+    /** LIMA_HOMEs already swept by this JVM: engines are created per template, the sweep is needed once. */
+    private static final Set<Path> SWEPT_HOMES = ConcurrentHashMap.newKeySet();
 
     /** Lima as this process finds it: its PATH, its user, base and private-home choice from system properties. */
     public static LimactlEngine fromSystem() {
@@ -132,8 +134,9 @@ public final class LimactlEngine implements Engine {
                     + String.join("; ", violations));
         }
         try {
-            sweepOnce(commands);
+            sweepOnce(home, commands);
         } catch (LimactlException e) {
+            SWEPT_HOMES.remove(home.dir());
             throw StartFailure.of(name, StartFailure.isRootRefusal(e.result()) ? StartFailure.rootExplanation()
                     : "the sweep of dead runs' instances could not list instances", e.result(), null, null);
         }
@@ -200,8 +203,8 @@ public final class LimactlEngine implements Engine {
         return new LimactlInstance(name, spec, shell, mounted, phases, logs, commands, home);
     }
 
-    private void sweepOnce(LimactlCommands commands) {
-        if (swept.compareAndSet(false, true)) {
+    private void sweepOnce(LimaHome home, LimactlCommands commands) {
+        if (SWEPT_HOMES.add(home.dir())) {
             List<String> deleted = DeadRunSweep.run(commands, settings.liveness());
             if (!deleted.isEmpty()) {
                 LOG.info("Deleted {} Lima instance(s) of dead runs: {}", deleted.size(), deleted);
