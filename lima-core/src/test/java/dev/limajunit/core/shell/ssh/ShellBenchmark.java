@@ -1,5 +1,11 @@
 package dev.limajunit.core.shell.ssh;
 
+import dev.limajunit.core.config.MountType;
+import dev.limajunit.core.config.ResolvedInstance;
+import dev.limajunit.core.config.VmType;
+import dev.limajunit.core.engine.StartOptions;
+import dev.limajunit.core.engine.qemu.QemuEngine;
+import dev.limajunit.core.engine.qemu.QemuInstance;
 import dev.limajunit.core.shell.ExecResult;
 import dev.limajunit.core.shell.HostKeyPolicy;
 import dev.limajunit.core.shell.SshTarget;
@@ -19,7 +25,8 @@ import java.util.Locale;
  * of each and the ratios. A benchmark, not a test: run it as a main class (see docs/benchmarks.md).
  *
  * <pre>
- * ShellBenchmark [--n 200] [--warmup 20] --local-sshd
+ * ShellBenchmark [--n 200] [--warmup 20] --qemu          (boots one guest with the qemu engine, no mounts)
+ * ShellBenchmark [--n 200] [--warmup 20] --local-sshd    (a local OpenSSH sshd, no VM)
  * ShellBenchmark [--n 200] [--warmup 20] --target HOST PORT USER PRIVATE_KEY [HOST_PUBLIC_KEY]
  * </pre>
  */
@@ -33,11 +40,13 @@ public final class ShellBenchmark {
         int warmup = 20;
         SshTarget target = null;
         boolean localSshd = false;
+        boolean qemu = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--n" -> n = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--local-sshd" -> localSshd = true;
+                case "--qemu" -> qemu = true;
                 case "--target" -> {
                     String host = args[++i];
                     int port = Integer.parseInt(args[++i]);
@@ -48,13 +57,25 @@ public final class ShellBenchmark {
                     target = new SshTarget(host, port, user, key, hostKeys);
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; usage: [--n N] [--warmup W] (--local-sshd | --target HOST PORT USER KEY [HOSTPUB])");
+                        + "; usage: [--n N] [--warmup W] (--qemu | --local-sshd | --target HOST PORT USER KEY [HOSTPUB])");
             }
         }
-        if (target == null && !localSshd) {
+        if (target == null && !localSshd && !qemu) {
             localSshd = true;
         }
-        if (localSshd) {
+        if (qemu) {
+            QemuEngine engine = QemuEngine.create();
+            engine.unavailableReason().ifPresent(reason -> {
+                throw new IllegalStateException("the qemu engine cannot run here: " + reason);
+            });
+            ResolvedInstance spec = new ResolvedInstance(VmType.QEMU, MountType.NINEP, List.of(), false, 2, 1L << 30);
+            try (QemuInstance instance = (QemuInstance) engine.start(spec,
+                    StartOptions.named("shell-bench").withStartTimeout(Duration.ofMinutes(3)))) {
+                System.out.println("target: a qemu-engine guest (" + instance.bootPhases() + ") at "
+                        + instance.sshTarget());
+                run(instance.sshTarget(), n, warmup);
+            }
+        } else if (localSshd) {
             try (LocalSshd sshd = LocalSshd.start()) {
                 System.out.println("target: local OpenSSH sshd (LocalSshd) at " + sshd.target());
                 run(sshd.target(), n, warmup);
