@@ -12,6 +12,7 @@ public final class Subcommands {
         return List.of(
                 new DoctorCommand(),
                 new ValidateCommand(),
-                new MatrixCommand());
+                new MatrixCommand(),
+                new RunCommand());
     }
 }

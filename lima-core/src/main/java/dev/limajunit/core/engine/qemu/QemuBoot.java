@@ -49,6 +49,7 @@ final class QemuBoot {
     private Path dir;
     private SerialConsole serial;
     private Path qemuStderr;
+    private String accelerator;
 
     QemuBoot(QemuEngine engine, ResolvedInstance spec, StartOptions options) {
         this.engine = engine;
@@ -90,6 +91,10 @@ final class QemuBoot {
                 "-f", clientKey.toString()));
         List<MountWiring> wirings = wirings();
         phase("kit", t);
+
+        t = System.nanoTime();
+        accelerator = engine.accelerator();
+        phase("accelerator", t);
 
         for (MountWiring wiring : wirings) {
             wiring.startBeforeQemu();
@@ -180,7 +185,7 @@ final class QemuBoot {
         for (int attempt = 1; ; attempt++) {
             int port = freePort();
             List<String> argv = QemuCommandLine.build(engine.qemuBinary(), "lima-junit-" + options.name(),
-                    engine.accelerator(), spec.cpus(), spec.memoryBytes(), kernel, initramfs, authorizedKey, port,
+                    accelerator, spec.cpus(), spec.memoryBytes(), kernel, initramfs, authorizedKey, port,
                     serial.file(), wirings);
             Files.writeString(dir.resolve("qemu.cmdline"), String.join(" ", argv) + "\n");
             ProcessBuilder builder = new ProcessBuilder(argv)

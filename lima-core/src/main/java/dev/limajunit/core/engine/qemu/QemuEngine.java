@@ -42,7 +42,7 @@ public final class QemuEngine implements Engine {
     public static QemuEngine create() {
         Map<SftpDriver, SftpServerFactory> servers = new EnumMap<>(SftpDriver.class);
         OpenSshSftpServer.find().ifPresent(server -> servers.put(SftpDriver.OPENSSH_SFTP_SERVER, server));
-        return new QemuEngine(findOnPath("qemu-system-x86_64"), null, QemuAccelerator.chosen(), servers);
+        return new QemuEngine(findOnPath("qemu-system-x86_64"), null, null, servers);
     }
 
     /** Uses this QEMU binary instead of the one on PATH. */
@@ -114,8 +114,17 @@ public final class QemuEngine implements Engine {
         return Optional.ofNullable(kernelOverride);
     }
 
+    /** The accelerator set with {@link #withAccelerator}, else the one {@link QemuAccelerator} chooses. */
     String accelerator() {
-        return accelerator;
+        return accelerator != null ? accelerator : QemuAccelerator.chosen();
+    }
+
+    /**
+     * What the guest kernel can mount: everything, since the guest kit is not built unless the kernel has 9p,
+     * virtiofs and FUSE (as modules or built in). For {@code HostProbe.withGuestKernel}.
+     */
+    public static dev.limajunit.core.host.GuestKernelFacts guestKernelFacts() {
+        return dev.limajunit.core.host.GuestKernelFacts.all();
     }
 
     Optional<SftpServerFactory> sftpServer(SftpDriver driver) {

@@ -86,7 +86,7 @@ abstract class AbstractMountTypeIT {
         assertThat(instance.mounts()).extracting(MountedDirectory::type).containsOnly(mountType());
         assertThat(rw.hostPath()).isEqualTo(rwDir);
         assertThat(rw.guestPath().value()).isEqualTo("/mnt/rw");
-        assertThat(instance.bootPhases()).containsKeys("kit", "qemu", "kernel", "init", "ssh", "mount[0]", "mount[1]");
+        assertThat(instance.bootPhases()).containsKeys("kit", "accelerator", "qemu", "kernel", "init", "ssh", "mount[0]", "mount[1]");
     }
 
     @Test
