@@ -1,0 +1,23 @@
+package dev.limajunit.junit;
+
+import dev.limajunit.core.config.MountType;
+import dev.limajunit.core.report.Measurement;
+import java.util.List;
+
+/**
+ * What one {@link Behaviour} test execution pinned, known when the test method has run, before JUnit reports its
+ * outcome: the behaviour, the mount type and the latencies measured.
+ *
+ * @param knownLimitation the reason of the {@link KnownLimitation} declared for this mount type, or null
+ * @param engine          the engine that booted the VM, or null when the test ran against none
+ * @param guestKernel     {@code uname -r} in the guest, or null when unknown
+ */
+record PinnedTest(
+        String uniqueId,
+        dev.limajunit.core.report.Behaviour behaviour,
+        MountType mountType,
+        List<Measurement> measurements,
+        String knownLimitation,
+        String engine,
+        String guestKernel) {
+}
