@@ -120,6 +120,13 @@ public final class LimactlEngine implements Engine {
         } catch (IllegalArgumentException e) {
             throw new InstanceStartException(e.getMessage(), e);
         }
+        if (home.isPrivate()) {
+            try {
+                Files.createDirectories(home.dir());
+            } catch (IOException e) {
+                throw new InstanceStartException("cannot create the private LIMA_HOME " + home.dir() + ": " + e.getMessage(), e);
+            }
+        }
         LimactlCommands commands = commands(home, settings.commandTimeout());
 
         LimactlResult versionResult = commands.version();
