@@ -22,8 +22,9 @@ public final class DoctorCommand implements Subcommand {
 
     private final Supplier<HostFacts> facts;
 
+    /** Probes afresh (no results from earlier runs), and records them for later JVMs. */
     public DoctorCommand() {
-        this(HostProbe::cached);
+        this(() -> new HostProbe().probe());
     }
 
     public DoctorCommand(Supplier<HostFacts> facts) {
