@@ -37,6 +37,11 @@ final class InstanceRequests {
         return read(method, method.getDeclaringClass().getName() + "#" + method.getName());
     }
 
+    /** The request an annotated class or method declares (else the defaults), named after it. */
+    static InstanceRequest forMethodOrClass(AnnotatedElement element) {
+        return element instanceof Method method ? forMethod(method) : read(element, ((Class<?>) element).getName());
+    }
+
     /** Whether this element declares its own {@link LimaInstance} (directly, inherited or as a meta-annotation). */
     static boolean declares(AnnotatedElement element) {
         return AnnotationSupport.isAnnotated(element, LimaInstance.class);

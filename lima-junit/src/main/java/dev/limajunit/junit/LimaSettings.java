@@ -16,7 +16,7 @@ import java.util.function.Function;
  * {@code LIMA_MOUNT_TYPES}).
  *
  * @param engine             {@code lima.engine}: replaces {@code engine = AUTO} of every annotation
- * @param mountTypes         {@code lima.mountTypes}: run only these mount types (empty: all)
+ * @param mountTypes         {@code lima.mountTypes}: run only these mount types (empty, or {@code all}: every type)
  * @param reuse              {@code lima.reuse}: keep VMs running after the run and reattach to them in the next
  * @param keepOnFailure      {@code lima.keepOnFailure}: leave a VM running when a test using it failed
  * @param startTimeoutFactor {@code lima.startTimeoutFactor}: scales every start timeout (slow CI: 2 or 3)
@@ -87,6 +87,9 @@ record LimaSettings(
     }
 
     private static Set<MountType> mountTypes(String value) {
+        if (value.equalsIgnoreCase("all")) {
+            return Set.of();
+        }
         Set<MountType> types = EnumSet.noneOf(MountType.class);
         for (String part : value.split(",")) {
             String name = part.trim();

@@ -4,6 +4,8 @@ import dev.limajunit.core.engine.limactl.InstanceNames;
 import dev.limajunit.core.engine.limactl.LimaBase;
 import dev.limajunit.core.engine.limactl.LimactlEngine;
 import dev.limajunit.core.engine.limactl.LimactlSettings;
+import dev.limajunit.core.engine.qemu.QemuEngine;
+import dev.limajunit.core.process.RunSession;
 import dev.limajunit.core.shell.ssh.SshGuestShell;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +27,10 @@ final class StandardEngines {
                 template -> new LimactlEngine(template.isEmpty()
                         ? Limactl.SETTINGS
                         : Limactl.SETTINGS.withBase(base(template)), SshGuestShell::connect),
-                suffix -> InstanceNames.of(Limactl.SETTINGS.liveness().currentSession(), suffix)));
+                suffix -> InstanceNames.of(Limactl.SETTINGS.liveness().currentSession(), suffix)),
+                // The qemu engine boots its own guest kit; a Lima template means nothing to it.
+                new EngineSelector.Candidate(EngineChoice.QEMU, template -> QemuEngine.create(),
+                        suffix -> "lj-" + RunSession.id() + "-" + suffix));
     }
 
     /** {@code debian-12}, {@code template:debian-12} or {@code template://debian-12}: a template; a path ending in .yaml: a file. */
