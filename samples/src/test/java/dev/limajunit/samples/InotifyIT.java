@@ -1,0 +1,87 @@
+package dev.limajunit.samples;
+
+import static dev.limajunit.assertions.LimaAssertions.assertThat;
+import static dev.limajunit.core.config.MountType.NINEP;
+import static dev.limajunit.core.config.MountType.REVERSE_SSHFS;
+import static dev.limajunit.core.config.MountType.VIRTIOFS;
+import static dev.limajunit.core.watch.InotifyEvent.ATTRIB;
+import static dev.limajunit.core.watch.InotifyEvent.CLOSE_WRITE;
+import static dev.limajunit.core.watch.InotifyEvent.CREATE;
+
+import dev.limajunit.core.mount.MountedDirectory;
+import dev.limajunit.core.watch.EventLog;
+import dev.limajunit.core.watch.GuestFileWatcher;
+import dev.limajunit.core.watch.HostActions;
+import dev.limajunit.junit.ForEachMountType;
+import dev.limajunit.junit.KnownLimitation;
+import dev.limajunit.junit.LimaInstance;
+import dev.limajunit.junit.Mount;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a file watcher in the guest (inotifywait, as webpack, nodemon or a PHP framework would use) sees on a
+ * writable mount without {@code mountInotify}: the guest kernel raises events for what the guest does, and nothing
+ * for what the host does.
+ */
+@ForEachMountType({NINEP, VIRTIOFS, REVERSE_SSHFS})
+@LimaInstance(mounts = @Mount(writable = true))
+class InotifyIT {
+
+    static final Duration QUIET = Duration.ofSeconds(2);
+    static final Duration SOON = Duration.ofSeconds(5);
+
+    EventLog log;
+    HostActions host;
+    GuestFileWatcher watcher;
+
+    @BeforeEach
+    void watch(MountedDirectory dir) throws Exception {
+        java.nio.file.Files.createDirectories(dir.host("inotify-sub"));
+        log = new EventLog();
+        host = new HostActions(dir.hostPath(), log);
+        // Watch the mount root: on 9p a watch on any subdirectory of the mount gets no events at all.
+        watcher = GuestFileWatcher.start(dir.shell(), dir.guestPath(), log);
+    }
+
+    @AfterEach
+    void stopWatching() {
+        watcher.close();
+    }
+
+    @Test
+    void aHostCreateRaisesNoEventInTheGuest() {
+        host.create("inotify-from-host.txt", "hello\n");
+        assertThat(watcher).receivesNothingFor("inotify-from-host.txt", QUIET);
+    }
+
+    @Test
+    void aHostWriteRaisesNoEventInTheGuest() {
+        host.create("inotify-edited.txt", "v1\n");
+        host.write("inotify-edited.txt", "v2\n");
+        assertThat(watcher).receivesNothingFor("inotify-edited.txt", QUIET);
+    }
+
+    @Test
+    void aGuestWriteRaisesCreateThenCloseWrite(MountedDirectory dir) {
+        dir.shell().execChecked("sh", "-c", "echo hi > \"$1\"", "write", dir.guest("inotify-by-guest.txt").value());
+        assertThat(watcher).receivesInOrder("inotify-by-guest.txt", SOON, CREATE, CLOSE_WRITE);
+    }
+
+    @Test
+    void aGuestTouchRaisesAttrib(MountedDirectory dir) {
+        host.create("inotify-touched.txt", "x\n");
+        dir.shell().execChecked("touch", "-c", dir.guest("inotify-touched.txt").value());
+        assertThat(watcher).receives(ATTRIB, "inotify-touched.txt", SOON);
+    }
+
+    @Test
+    @KnownLimitation(mountTypes = NINEP, reason = "9p hands out a new inode on each lookup, so a watch on a "
+            + "subdirectory sits on a stale inode and gets no events (the seed's nested-files caveat)")
+    void aGuestWriteInASubdirectoryRaisesCreate(MountedDirectory dir) {
+        dir.shell().execChecked("sh", "-c", "echo hi > \"$1\"", "write", dir.guest("inotify-sub/nested.txt").value());
+        assertThat(watcher).receives(CREATE, "inotify-sub/nested.txt", SOON);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.limajunit.samples;
+
+import static dev.limajunit.assertions.LimaAssertions.assertThat;
+import static dev.limajunit.core.config.MountType.NINEP;
+import static dev.limajunit.core.config.MountType.REVERSE_SSHFS;
+import static dev.limajunit.core.config.MountType.VIRTIOFS;
+
+import dev.limajunit.assertions.GuestChange;
+import dev.limajunit.assertions.HostChange;
+import dev.limajunit.core.mount.MountedDirectory;
+import dev.limajunit.junit.ForEachMountType;
+import dev.limajunit.junit.LimaInstance;
+import dev.limajunit.junit.Mount;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every mount type promises: host changes reach the guest and, on a writable mount, guest changes reach the
+ * host. Runs once per mount type against a VM with one writable mount of a fresh host directory.
+ *
+ * <p>The waits are generous because reverse-sshfs caches listings and attributes for about 20 s by default (Lima
+ * issue #905): the measured latencies in the mount matrix show how long each type really took.
+ */
+@ForEachMountType({NINEP, VIRTIOFS, REVERSE_SSHFS})
+@LimaInstance(mounts = @Mount(writable = true))
+class MountVisibilityIT {
+
+    static final Duration EVENTUALLY = Duration.ofSeconds(30);
+
+    @Test
+    void theMountPointDefaultsToTheHostLocation(MountedDirectory dir) {
+        Assertions.assertThat(dir.guestPath().value()).isEqualTo(dir.hostPath().toString());
+    }
+
+    @Test
+    void aNewHostFileShowsInTheGuest(MountedDirectory dir) {
+        assertThat(dir).showsInGuest(HostChange.create("visibility/new.txt", "created on the host\n"), EVENTUALLY);
+    }
+
+    @Test
+    void appendedHostContentShowsInTheGuest(MountedDirectory dir) throws Exception {
+        Files.createDirectories(dir.host("append"));
+        Files.writeString(dir.host("append/log.txt"), "line 1\n");
+        assertThat(dir).showsInGuest(HostChange.append("append/log.txt", "line 2\n"), EVENTUALLY);
+    }
+
+    @Test
+    void nestedDirectoriesCreatedOnTheHostShowInTheGuest(MountedDirectory dir) {
+        assertThat(dir).showsInGuest(HostChange.createNested("nested/a/b/c.txt", "deep\n"), EVENTUALLY);
+    }
+
+    @Test
+    void namesWithSpacesAndNonAsciiCharactersSurvive(MountedDirectory dir) {
+        assertThat(dir).showsInGuest(HostChange.createNested("odd names/grüße – 日本.txt", "ünïcödé\n"), EVENTUALLY);
+    }
+
+    @Test
+    void aHostRenameShowsInTheGuest(MountedDirectory dir) throws Exception {
+        Files.createDirectories(dir.host("rename"));
+        Files.writeString(dir.host("rename/before.txt"), "moving\n");
+        assertThat(dir).showsInGuest(HostChange.rename("rename/before.txt", "rename/after.txt"), EVENTUALLY);
+    }
+
+    @Test
+    void aHostDeleteShowsInTheGuest(MountedDirectory dir) throws Exception {
+        Files.createDirectories(dir.host("delete"));
+        Files.writeString(dir.host("delete/doomed.txt"), "bye\n");
+        assertThat(dir).showsInGuest(HostChange.delete("delete/doomed.txt"), EVENTUALLY);
+    }
+
+    @Test
+    void aGuestWriteShowsOnTheHost(MountedDirectory dir) {
+        assertThat(dir).isWritable().showsOnHost(GuestChange.write("guest/written.txt", "written in the guest\n"), EVENTUALLY);
+    }
+
+    @Test
+    void aGuestRenameAndDeleteShowOnTheHost(MountedDirectory dir) {
+        assertThat(dir)
+                .showsOnHost(GuestChange.write("guest-mv/a.txt", "a\n"), EVENTUALLY)
+                .showsOnHost(GuestChange.rename("guest-mv/a.txt", "guest-mv/b.txt"), EVENTUALLY)
+                .showsOnHost(GuestChange.delete("guest-mv/b.txt"), EVENTUALLY);
+    }
+}

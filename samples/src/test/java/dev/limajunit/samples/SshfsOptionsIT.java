@@ -1,0 +1,62 @@
+package dev.limajunit.samples;
+
+import static dev.limajunit.assertions.LimaAssertions.assertThat;
+
+import dev.limajunit.assertions.HostChange;
+import dev.limajunit.core.mount.MountedDirectory;
+import dev.limajunit.junit.LimaInstance;
+import dev.limajunit.junit.Mount;
+import dev.limajunit.junit.MountIndex;
+import dev.limajunit.junit.Sshfs;
+import dev.limajunit.junit.Toggle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * reverse-sshfs options, one VM with three mounts: the default (cache on), cache off, and followSymlinks on.
+ * "Enabling the SSHFS cache will increase performance ... at the cost of potentially not reflecting changes made on
+ * the host in a timely manner" (Lima's docs; issue #905).
+ */
+@LimaInstance(mountType = "reverse-sshfs", mounts = {
+        @Mount(writable = true),
+        @Mount(writable = true, sshfs = @Sshfs(cache = Toggle.OFF)),
+        @Mount(sshfs = @Sshfs(followSymlinks = Toggle.ON))})
+class SshfsOptionsIT {
+
+    @Test
+    void withTheCacheOnAHostDeleteStaysInvisibleForAWhile(@MountIndex(0) MountedDirectory cached) throws Exception {
+        Files.writeString(cached.host("cached.txt"), "soon gone\n");
+        assertThat(cached).showsInGuest(HostChange.touch("cached.txt"), Duration.ofSeconds(30));
+        assertThat(cached).doesNotShowInGuest(HostChange.delete("cached.txt"), Duration.ofSeconds(3));
+    }
+
+    @Test
+    void withTheCacheOffAHostDeleteShowsAtOnce(@MountIndex(1) MountedDirectory uncached) throws Exception {
+        Files.writeString(uncached.host("uncached.txt"), "soon gone\n");
+        assertThat(uncached).showsInGuest(HostChange.touch("uncached.txt"), Duration.ofSeconds(5));
+        assertThat(uncached).showsInGuest(HostChange.delete("uncached.txt"), Duration.ofSeconds(2));
+    }
+
+    @Test
+    void withTheCacheOffAHostAppendShowsAtOnce(@MountIndex(1) MountedDirectory uncached) throws Exception {
+        Files.writeString(uncached.host("growing.log"), "one\n");
+        assertThat(uncached).showsInGuest(HostChange.touch("growing.log"), Duration.ofSeconds(5));
+        assertThat(uncached).showsInGuest(HostChange.append("growing.log", "two\n"), Duration.ofSeconds(2));
+    }
+
+    @Test
+    void symlinksAreShownAsLinksByDefault(@MountIndex(0) MountedDirectory plain) throws Exception {
+        Files.writeString(plain.host("target.txt"), "the target\n");
+        Files.createSymbolicLink(plain.host("link.txt"), Path.of("target.txt"));
+        assertThat(plain).doesNotFollowSymlink("link.txt", Duration.ofSeconds(30));
+    }
+
+    @Test
+    void followSymlinksResolvesLinksOnTheHost(@MountIndex(2) MountedDirectory following) throws Exception {
+        Files.writeString(following.host("target.txt"), "the target\n");
+        Files.createSymbolicLink(following.host("link.txt"), Path.of("target.txt"));
+        assertThat(following).followsSymlink("link.txt", Duration.ofSeconds(30));
+    }
+}
