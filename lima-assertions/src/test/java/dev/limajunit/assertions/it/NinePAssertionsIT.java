@@ -207,4 +207,21 @@ class NinePAssertionsIT {
                             "but it did not arrive; events for \"sub/b.txt\" in the window: none");
         }
     }
+
+    // --- exec results -----------------------------------------------------------------------------------------------
+
+    @Test
+    void execResultsOfRealGuestCommands() {
+        assertThat(vm.shell().exec("cat", rw.guest("sub/b.txt").value())).succeeded().hasExitCode(0)
+                .stdoutContains("nested").stdoutMatches("^nested$");
+        assertThat(vm.shell().exec("cat", "/nope")).failed().hasExitCode(1)
+                .stderrContains("No such file or directory").stderrMatches("can't open '/nope'");
+
+        failureOf("exec-succeeded", () -> assertThat(vm.shell().exec("cat", "/nope")).succeeded())
+                .startsWith("\nExpecting the guest command\n  cat /nope\nto succeed (exit code 0), but it exited with 1 after ")
+                .endsWith(" ms\nstdout:\n  (empty)\nstderr:\n  cat: can't open '/nope': No such file or directory");
+        failureOf("exec-stdoutMatches", () -> assertThat(vm.shell().exec("echo", "50% done")).stdoutMatches("^\\d+ done"))
+                .contains("Expecting stdout of the guest command\n  echo 50% done")
+                .contains("to match the regular expression\n  \"^\\d+ done\"\nbut it did not (exit code 0)\nstdout:\n  50% done");
+    }
 }

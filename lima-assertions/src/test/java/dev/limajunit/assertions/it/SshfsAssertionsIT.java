@@ -111,6 +111,8 @@ class SshfsAssertionsIT {
             assertThat(watcher).receives(InotifyEvent.ATTRIB, "sub/b.txt", TWO_S)
                     .receivesInOrder("guest made.txt", TWO_S, InotifyEvent.CREATE, InotifyEvent.CLOSE_WRITE)
                     .receivesNothingFor("host made.txt", ONE_S);
+            new HostActions(fresh.hostPath(), watcher.log()).delete("host made.txt");
+            assertThat(watcher).receivesNothingFor("host made.txt", ONE_S);
         }
     }
 }
