@@ -14,6 +14,8 @@ import java.util.List;
  * @param sshAddress   the address that port listens on (127.0.0.1 unless configured otherwise)
  * @param hostAgentPid the host agent's process id; 0 when none runs
  * @param errors       configuration errors Lima reports for the instance
+ * @param guestUser    the guest user of the instance's effective config ({@code config.user.name}); {@code null}
+ *                     when Lima does not report it (before 1.0), and then it is the host user's name
  */
 public record LimaInstanceStatus(
         String name,
@@ -23,7 +25,8 @@ public record LimaInstanceStatus(
         int sshLocalPort,
         String sshAddress,
         long hostAgentPid,
-        List<String> errors) {
+        List<String> errors,
+        String guestUser) {
 
     public static final String RUNNING = "Running";
 

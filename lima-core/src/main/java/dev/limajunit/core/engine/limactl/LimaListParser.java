@@ -57,7 +57,8 @@ final class LimaListParser {
                 node.path("sshLocalPort").asInt(0),
                 sshAddress == null || sshAddress.isEmpty() ? "127.0.0.1" : sshAddress,
                 node.path("hostAgentPID").asLong(0),
-                errors);
+                errors,
+                text(node.path("config").path("user"), "name"));
     }
 
     private static String text(JsonNode node, String field) {

@@ -177,12 +177,12 @@ public final class LimactlEngine implements Engine {
         GuestShell shell;
         t0 = System.nanoTime();
         try {
-            SshTarget target = new SshTarget(status.sshAddress(), status.sshLocalPort(), settings.hostUser().name(),
+            SshTarget target = new SshTarget(status.sshAddress(), status.sshLocalPort(), guestUser(status),
                     home.userPrivateKey(), HostKeyPolicy.acceptAnyOnLoopback());
             shell = connector.connect(target, Duration.ofSeconds(Math.max(30, options.startTimeout().toSeconds() / 2)));
         } catch (RuntimeException e) {
             throw failAndClean(name, "no SSH session to the guest on " + status.sshAddress() + ":"
-                    + status.sshLocalPort() + " as " + settings.hostUser().name() + " with key "
+                    + status.sshLocalPort() + " as " + guestUser(status) + " with key "
                     + home.userPrivateKey() + ": " + e.getMessage(), null, logs, commands, home);
         }
         phase(options, phases, "ssh", t0);
@@ -208,6 +208,12 @@ public final class LimactlEngine implements Engine {
                     GuestPath.of(mount.mountPoint()), shell));
         }
         return new LimactlInstance(name, spec, shell, mounted, phases, logs, commands, home);
+    }
+
+    /** Lima's guest user: the effective config's, else the host user's name (Lima's default). */
+    private String guestUser(LimaInstanceStatus status) {
+        String configured = status.guestUser();
+        return configured == null || configured.isBlank() ? settings.hostUser().name() : configured;
     }
 
     private void sweepOnce(LimaHome home, LimactlCommands commands) {

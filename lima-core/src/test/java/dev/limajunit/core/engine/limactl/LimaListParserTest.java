@@ -14,7 +14,8 @@ class LimaListParserTest {
             + "\"vmType\":\"vz\",\"arch\":\"aarch64\",\"cpus\":4,\"memory\":4294967296,\"disk\":107374182400,"
             + "\"network\":[{\"lima\":\"shared\",\"macAddress\":\"52:55:55:12:34:56\",\"interface\":\"lima0\"}],"
             + "\"sshLocalPort\":50123,\"sshConfigFile\":\"/Users/me/.lima/default/ssh.config\",\"hostAgentPID\":4242,"
-            + "\"driverPID\":4242,\"config\":{\"vmType\":\"vz\",\"mounts\":[{\"location\":\"~\"}]},"
+            + "\"driverPID\":4242,\"config\":{\"vmType\":\"vz\",\"user\":{\"name\":\"me\",\"uid\":501},"
+            + "\"mounts\":[{\"location\":\"~\"}]},"
             + "\"sshAddress\":\"127.0.0.1\",\"protected\":false,\"limaVersion\":\"2.2.0\",\"param\":{\"a\":\"b\"}}\n"
             + "{\"name\":\"broken\",\"hostname\":\"lima-broken\",\"status\":\"Broken\",\"dir\":\"/Users/me/.lima/broken\","
             + "\"vmType\":\"qemu\",\"arch\":\"aarch64\",\"errors\":[\"cannot determine status\"],"
@@ -33,11 +34,13 @@ class LimaListParserTest {
         assertThat(running.sshLocalPort()).isEqualTo(50123);
         assertThat(running.sshAddress()).isEqualTo("127.0.0.1");
         assertThat(running.hostAgentPid()).isEqualTo(4242);
+        assertThat(running.guestUser()).isEqualTo("me");
         LimaInstanceStatus broken = instances.get(1);
         assertThat(broken.running()).isFalse();
         assertThat(broken.status()).isEqualTo("Broken");
         assertThat(broken.sshLocalPort()).isZero();
         assertThat(broken.errors()).containsExactly("cannot determine status");
+        assertThat(broken.guestUser()).isNull();
     }
 
     @Test

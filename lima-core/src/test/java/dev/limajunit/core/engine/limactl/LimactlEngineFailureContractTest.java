@@ -233,4 +233,27 @@ class LimactlEngineFailureContractTest {
         assertThat(f.fake.invocations()).isEmpty();
         assertThat(Files.exists(f.limaHome)).isFalse();
     }
+
+    @Test
+    void sshGoesToTheGuestUserOfLimasConfigWithLimasKeyAndAFailedLoginFailsTheStart() {
+        f.fake.set("FAKE_LIMACTL_GUEST_USER", "lima").set("FAKE_LIMACTL_SSH_PORT", "2222");
+        String name = f.name("a");
+        List<dev.limajunit.core.shell.SshTarget> asked = new java.util.ArrayList<>();
+        LimactlEngine engine = new LimactlEngine(f.settings(), (target, timeout) -> {
+            asked.add(target);
+            throw new IllegalStateException("connection refused");
+        });
+
+        InstanceStartException e = startFails(engine, name, Duration.ofSeconds(30));
+
+        assertThat(asked).singleElement().satisfies(t -> {
+            assertThat(t.user()).isEqualTo("lima");
+            assertThat(t.port()).isEqualTo(2222);
+            assertThat(t.privateKey()).isEqualTo(f.limaHome.resolve("_config/user"));
+        });
+        assertThat(e).hasMessageContaining("no SSH session to the guest on 127.0.0.1:2222 as lima with key "
+                + f.limaHome.resolve("_config/user") + ": connection refused");
+        assertThat(f.fake.argLists()).contains(List.of("stop", "-f", name), List.of("delete", "--force", name));
+        assertThat(f.runningHostAgents()).isEmpty();
+    }
 }
