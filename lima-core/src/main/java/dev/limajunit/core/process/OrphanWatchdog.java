@@ -9,6 +9,7 @@ import java.util.Optional;
  * A tiny {@code sh} loop, one per JVM, that outlives the JVM: it polls the JVM every second and, once the JVM is gone
  * however it died (SIGKILL included, when no shutdown hook runs), kills every process that carries this run's session
  * marker. It finds them through {@code /proc/PID/environ}, so helpers that QEMU or virtiofsd forked are found too.
+ * Then it deletes the run's {@link RunSession#directory()} (per-run keys, sockets, logs).
  * It ignores the terminal's SIGINT/SIGHUP, which would otherwise end it together with the JVM on Ctrl-C.
  */
 public final class OrphanWatchdog {
@@ -16,7 +17,7 @@ public final class OrphanWatchdog {
     /** Set to "false" to run without a watchdog (tests of the start-up sweep use it). */
     public static final String ENABLED_PROPERTY = "lima.junit.watchdog";
 
-    /** $1 owner pid, $2 owner start ticks, $3 session id. */
+    /** $1 owner pid, $2 owner start ticks, $3 session id, $4 the session directory (removed: it holds SSH keys). */
     static final String SCRIPT = String.join("\n",
             "trap '' INT HUP",
             // Prints a process's start ticks (field 22 of its stat), nothing when it is gone or a zombie.
@@ -24,10 +25,11 @@ public final class OrphanWatchdog {
             "while [ \"$(ticks \"$1\")\" = \"$2\" ] || { [ \"$2\" = 0 ] && kill -0 \"$1\" 2>/dev/null; }; do sleep 1; done",
             "for round in 1 2 3 4 5; do",
             "  pids=$(grep -lzx \"" + RunSession.ENV_VAR + "=$3\" /proc/[0-9]*/environ 2>/dev/null | cut -d/ -f3)",
-            "  [ -z \"$pids\" ] && exit 0",
+            "  [ -z \"$pids\" ] && break",
             "  kill -KILL $pids 2>/dev/null",
             "  sleep 1",
-            "done");
+            "done",
+            "[ -z \"$4\" ] || rm -rf -- \"$4\"");
 
     private OrphanWatchdog() {
     }
@@ -39,7 +41,9 @@ public final class OrphanWatchdog {
         }
         ProcessOwner owner = ProcessOwner.current();
         ProcessBuilder builder = new ProcessBuilder(List.of("sh", "-c", SCRIPT, "lima-junit-watchdog",
-                Long.toString(owner.pid()), Long.toString(owner.startTicks()), RunSession.id()))
+                Long.toString(owner.pid()), Long.toString(owner.startTicks()), RunSession.id(),
+                // -Dlima.keepLogs=true keeps the directory for post-mortems, as the engines' own cleanup does
+                Boolean.getBoolean("lima.keepLogs") ? "" : RunSession.directory().toString()))
                 .redirectInput(new File("/dev/null"))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);

@@ -23,6 +23,14 @@ public final class RunSession {
     private RunSession() {
     }
 
+    /**
+     * Where this run keeps its files (instance directories with per-run SSH keys, logs, sockets):
+     * {@code $java.io.tmpdir/lima-junit-ID}. Not created here. The {@link OrphanWatchdog} deletes it if the JVM dies.
+     */
+    public static java.nio.file.Path directory() {
+        return java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "lima-junit-" + ID);
+    }
+
     /** A short random id, fixed for the life of this JVM (8 hex digits). */
     public static String id() {
         return ID;
