@@ -3,6 +3,8 @@ package dev.limajunit.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.limajunit.core.cli.Main;
+import dev.limajunit.core.cli.Subcommands;
 import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.report.Cell;
 import dev.limajunit.core.report.MatrixJson;
@@ -89,6 +91,27 @@ class MountMatrixListenerTest {
     }
 
     @Test
+    void twoRunsWithDifferentMountTypesMergeIntoOneMatrix() {
+        Path nineP = reportDir.resolve("job-9p");
+        Path sshfs = reportDir.resolve("job-sshfs");
+        run(Outcomes.class, "9p", nineP);
+        run(Outcomes.class, "reverse-sshfs", sshfs);
+        Path merged = reportDir.resolve("merged");
+
+        int status = new Main(Subcommands.all()).run(new String[] {"matrix", "merge",
+                nineP.resolve("mount-matrix.json").toString(), sshfs.resolve("mount-matrix.json").toString(),
+                "-o", merged.toString()}, System.out, System.err);
+
+        assertThat(status).isZero();
+        MountMatrix matrix = MatrixJson.read(merged.resolve("mount-matrix.json"));
+        assertThat(matrix.columns()).containsExactly(MountType.REVERSE_SSHFS, MountType.NINEP);
+        assertThat(matrix.runs()).extracting(RunInfo::mountTypes).containsExactly("9p", "reverse-sshfs");
+        assertThat(cell(matrix, "limited", MountType.NINEP).outcome()).isEqualTo(Outcome.KNOWN_LIMITATION);
+        assertThat(cell(matrix, "limited", MountType.REVERSE_SSHFS).outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(merged.resolve("mount-matrix.md")).content().contains("| Behaviour | reverse-sshfs | 9p |");
+    }
+
+    @Test
     void aRunWithoutBehaviourTestsWritesNothing() {
         run(NoBehaviour.class, "9p");
         assertThat(reportDir.resolve("mount-matrix.json")).doesNotExist();
@@ -100,6 +123,10 @@ class MountMatrixListenerTest {
 
     /** Runs the fixture; skips the calling test when no engine can run here (no mount type gets an invocation). */
     private void run(Class<?> fixture, String mountTypes) {
+        run(fixture, mountTypes, reportDir);
+    }
+
+    private void run(Class<?> fixture, String mountTypes, Path dir) {
         List<String> noEngine = new CopyOnWriteArrayList<>();
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false)
@@ -114,7 +141,7 @@ class MountMatrixListenerTest {
                 .build());
         launcher.execute(LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(fixture))
-                .configurationParameter(MountMatrixListener.REPORT_DIR, reportDir.toString())
+                .configurationParameter(MountMatrixListener.REPORT_DIR, dir.toString())
                 .configurationParameter(LimaSettings.MOUNT_TYPES, mountTypes)
                 .build());
         Assumptions.assumeTrue(noEngine.isEmpty(), () -> "@MountTypeSource gives no invocation here: "
