@@ -68,7 +68,8 @@ public class EventLogAssert extends AbstractAssert<EventLogAssert, EventLog> {
                 : String.join(" then ", Arrays.stream(events).map(Enum::name).toList());
         if (matched.isEmpty() || last(matched.get()).atNanos() > deadline) {
             throwAssertionError(shouldReceive(subject, expected, path, within, window.description,
-                    matched.map(m -> List.of(last(m))).orElse(List.of()), actual));
+                    matched.map(m -> List.of(last(m))).orElse(List.of()), eventsFor(path, window.fromNanos, Long.MAX_VALUE),
+                    actual));
         }
         lastEvent = last(matched.get());
         actual.latencyOf(lastEvent).ifPresent(l -> Measurements.record("guest inotify event after host action", l));

@@ -18,12 +18,13 @@ public final class ShouldReceiveEvents extends LimaErrorMessage {
 
     /**
      * @param window what the time limit counts from, e.g. "of host touch a.txt at +812.0 ms"
-     * @param late   events that matched but arrived after the deadline (empty when none came at all)
+     * @param late     events that matched but arrived after the deadline (empty when none came at all)
+     * @param inWindow the events for the path that count (from the window's start on)
      */
     public static ShouldReceiveEvents shouldReceive(Object watcher, String expected, String path, Duration within,
-            String window, List<GuestEvent> late, EventLog log) {
+            String window, List<GuestEvent> late, List<GuestEvent> inWindow, EventLog log) {
         String actual = late.isEmpty()
-                ? "it did not arrive; events for \"" + path + "\" in the window: " + names(log, path, late)
+                ? "it did not arrive; events for \"" + path + "\" in the window: " + names(log, inWindow)
                 : "it arrived late, at " + offset(log, late.get(0));
         return new ShouldReceiveEvents("Expecting the guest watcher\n" + indent(String.valueOf(watcher)) + "\nto receive "
                 + expected + " for\n  \"" + path + "\"\nwithin " + ms(within) + " " + window + ", but " + actual
@@ -38,8 +39,8 @@ public final class ShouldReceiveEvents extends LimaErrorMessage {
                 + "\n" + Timeline.render(log, path));
     }
 
-    private static String names(EventLog log, String path, List<GuestEvent> ignored) {
-        List<String> seen = log.eventsFor(path).stream().map(e -> e.names() + " at " + offset(log, e)).toList();
+    private static String names(EventLog log, List<GuestEvent> events) {
+        List<String> seen = events.stream().map(e -> e.names() + " at " + offset(log, e)).toList();
         return seen.isEmpty() ? "none" : String.join(", ", seen);
     }
 
