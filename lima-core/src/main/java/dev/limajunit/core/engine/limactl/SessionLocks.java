@@ -22,6 +22,7 @@ public final class SessionLocks implements RunLiveness {
 
     private final Path dir;
     private final String session;
+    /** Kept reachable: a collected channel is closed, and closing it would release the lock. */
     private final FileChannel channel;
     private final FileLock lock;
 
@@ -116,6 +117,6 @@ public final class SessionLocks implements RunLiveness {
 
     @Override
     public String toString() {
-        return "session " + session + " (" + channel.isOpen() + ")";
+        return "session " + session + (lock.isValid() ? " (held)" : " (released)");
     }
 }
