@@ -16,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -95,10 +96,14 @@ final class SshConnector implements AutoCloseable {
             return new GuestShellException("cannot connect to " + target.host() + ":" + target.port()
                     + ": connection refused (is the guest's sshd up and the port forwarded?)", e);
         }
-        if (connected) {
+        if (connected && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("authentication")) {
             return new GuestShellException("SSH authentication failed for user \"" + target.user() + "\" at "
                     + target.host() + ":" + target.port() + " with key file " + target.privateKey()
                     + " (the server did not accept the key): " + e.getMessage(), e);
+        }
+        if (connected) {
+            return new GuestShellException("SSH handshake with " + describe() + " (key file " + target.privateKey()
+                    + ") failed: " + e.getMessage(), e);
         }
         return new GuestShellException("cannot connect to " + target.host() + ":" + target.port() + " within "
                 + options.connectTimeout().toMillis() + " ms: " + e, e);

@@ -88,6 +88,7 @@ public final class ShellBenchmark {
 
     static void run(SshTarget target, int n, int warmup) throws Exception {
         System.out.println("machine: " + machine());
+        System.out.println("load average at the start: " + loadAverage());
         System.out.println("round trips: " + n + " (after " + warmup + " warm-up)");
         long[] ours;
         try (SshGuestShell shell = SshGuestShell.connect(target, Duration.ofSeconds(60))) {
@@ -107,6 +108,7 @@ public final class ShellBenchmark {
             ssh.stopMaster();
         }
         long[] fresh = measure(n, Math.min(warmup, 3), () -> ssh.run(false));
+        System.out.println("load average at the end: " + loadAverage());
 
         System.out.println();
         System.out.printf(Locale.ROOT, "%-38s %10s %10s%n", "way", "p50 ms", "p95 ms");
@@ -150,6 +152,15 @@ public final class ShellBenchmark {
     private static void print(String way, long[] sorted) {
         System.out.printf(Locale.ROOT, "%-38s %10.2f %10.2f%n", way, percentileMillis(sorted, 50),
                 percentileMillis(sorted, 95));
+    }
+
+    /** Other work on the host skews the figures: say how busy it was. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static String machine() {
