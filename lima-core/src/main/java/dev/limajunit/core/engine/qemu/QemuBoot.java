@@ -108,8 +108,9 @@ final class QemuBoot {
         t = System.nanoTime();
         SshTarget target = new SshTarget("127.0.0.1", qemu.sshPort(), "root", clientKey,
                 HostKeyPolicy.expect(kit.hostPublicKey()));
-        GuestShell shell = SshGuestShell.connect(target,
-                SshShellOptions.defaults().withConnectTimeout(remaining()).withMaxSessions(MAX_SESSIONS));
+        GuestShell shell = new VmExitAwareShell(SshGuestShell.connect(target,
+                SshShellOptions.defaults().withConnectTimeout(remaining()).withMaxSessions(MAX_SESSIONS)),
+                new QemuExit(options.name(), qemu.process(), serial));
         started.add(shell);
         shell.execChecked("true");
         phase("ssh", t);
@@ -117,8 +118,14 @@ final class QemuBoot {
         List<MountedDirectory> mounts = new ArrayList<>();
         for (MountWiring wiring : wirings) {
             t = System.nanoTime();
-            wiring.mountInGuest(shell);
             ResolvedMount m = wiring.mount();
+            try {
+                wiring.mountInGuest(shell);
+            } catch (RuntimeException | IOException e) {
+                // name the mount: "mkdir failed" alone does not say which of several mounts broke the start
+                throw failure(m.describe() + " (" + spec.mountType() + " at " + m.mountPoint()
+                        + ") could not be mounted in the guest: " + e.getMessage(), e);
+            }
             mounts.add(new MountedDirectory(m, spec.mountType(), m.location(), GuestPath.of(m.mountPoint()), shell));
             phase("mount[" + m.index() + "]", t);
         }
