@@ -3,6 +3,8 @@ package dev.limajunit.core.shell.ssh;
 import dev.limajunit.core.shell.GuestShellException;
 
 import org.apache.sshd.client.session.ClientSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -12,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * running when it dropped are not repeated (they may not be idempotent): they fail.
  */
 final class ReconnectingSession implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReconnectingSession.class);
 
     private final SshConnector connector;
     private final AtomicInteger reconnects = new AtomicInteger();
@@ -45,6 +49,7 @@ final class ReconnectingSession implements AutoCloseable {
             return session;
         }
         broken.close(true);
+        LOG.warn("SSH session to {} dropped; reconnecting once", connector.describe());
         try {
             session = connector.connect();
         } catch (GuestShellException e) {

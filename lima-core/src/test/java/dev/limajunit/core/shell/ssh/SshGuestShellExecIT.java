@@ -189,22 +189,31 @@ class SshGuestShellExecIT {
     }
 
     @Test
-    void fiftyConcurrentExecsOnOneSession() throws Exception {
+    void fiftyConcurrentExecsOnOneSessionWithinTheChannelLimit() throws Exception {
+        String dir = shell.execChecked("mktemp", "-d").stdoutText().trim();
+        // each command registers itself, counts who is running with it, and leaves
+        String script = "touch \"$1/$$\"; n=$(ls \"$1\" | wc -l); sleep 0.3; rm \"$1/$$\"; printf '%s %s' \"$2\" $n";
         ExecutorService pool = Executors.newFixedThreadPool(50);
         try {
             List<Callable<ExecResult>> calls = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 String n = Integer.toString(i);
-                calls.add(() -> shell.exec("sh", "-c", "sleep 0.2; printf %s \"$1\"", "sh", n));
+                calls.add(() -> shell.exec("sh", "-c", script, "sh", dir, n));
             }
             List<Future<ExecResult>> results = pool.invokeAll(calls);
+            int most = 0;
             for (int i = 0; i < 50; i++) {
                 ExecResult result = results.get(i).get();
                 assertThat(result.exitCode()).as("exit of call %d: %s", i, result.stderrText()).isZero();
-                assertThat(result.stdoutText()).isEqualTo(Integer.toString(i));
+                String[] words = result.stdoutText().split(" ");
+                assertThat(words[0]).isEqualTo(Integer.toString(i));
+                most = Math.max(most, Integer.parseInt(words[1]));
             }
+            // OpenSSH allows 10 channels; one is kept back for ending timed-out commands
+            assertThat(most).isBetween(2, SshShellOptions.OPENSSH_MAX_SESSIONS - 1);
         } finally {
             pool.shutdownNow();
+            shell.execChecked("rm", "-rf", dir);
         }
         assertThat(shell.reconnects()).isZero();
     }
