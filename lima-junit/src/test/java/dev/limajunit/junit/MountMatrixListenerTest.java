@@ -112,6 +112,25 @@ class MountMatrixListenerTest {
     }
 
     @Test
+    void aMountTypeThisHostCannotRunIsASkippedCellWithTheReason() {
+        run(Unrunnable.class, "all");
+        MountMatrix matrix = MatrixJson.read(reportDir.resolve("mount-matrix.json"));
+        Cell wsl2 = cell(matrix, "unrunnable", MountType.WSL2);
+        assertThat(wsl2.outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(wsl2.reason()).get().asString().isNotBlank().doesNotContain("lima.mountTypes");
+    }
+
+    @Test
+    void aClassThatFailsBeforeItsTestsRunFailsItsBehaviours() {
+        run(BadSpec.class, "all");
+        MountMatrix matrix = MatrixJson.read(reportDir.resolve("mount-matrix.json"));
+        Cell cell = cell(matrix, "never-ran", MountType.NINEP);
+        assertThat(cell.outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(cell.reason()).get().asString().contains("memory");
+        assertThat(cell.tests()).singleElement().asString().endsWith("BadSpec › neverRan()");
+    }
+
+    @Test
     void aRunWithoutBehaviourTestsWritesNothing() {
         run(NoBehaviour.class, "9p");
         assertThat(reportDir.resolve("mount-matrix.json")).doesNotExist();
@@ -184,6 +203,24 @@ class MountMatrixListenerTest {
         @MountTypeSource({MountType.NINEP})
         void assumed(MountType type) {
             Assumptions.assumeTrue(false, "needs a case-insensitive host");
+        }
+    }
+
+    static class Unrunnable {
+
+        @Behaviour(id = "unrunnable")
+        @ParameterizedTest
+        @MountTypeSource({MountType.WSL2})
+        void onWsl2(MountType type) {
+        }
+    }
+
+    @LimaInstance(mountType = "9p", memory = "lots")
+    static class BadSpec {
+
+        @Behaviour(id = "never-ran")
+        @Test
+        void neverRan() {
         }
     }
 
