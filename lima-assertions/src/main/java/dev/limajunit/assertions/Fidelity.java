@@ -16,11 +16,8 @@ final class Fidelity {
 
     static Set<Attribute> of(MountType type) {
         return switch (type) {
-            // virtiofs and sshfs pass mode and mtime (seconds) through as the host has them.
-            case VIRTIOFS, REVERSE_SSHFS -> EnumSet.allOf(Attribute.class);
-            // 9p (cache=mmap) showed new content at once but kept the old mtime for over 2 s after a host append
-            // (measured here, 2026-11-28): the guest caches inode attributes.
-            case NINEP -> EnumSet.complementOf(EnumSet.of(Attribute.MTIME));
+            // 9p (security model none), virtiofs and sshfs pass mode and mtime (seconds) through as the host has them.
+            case NINEP, VIRTIOFS, REVERSE_SSHFS -> EnumSet.allOf(Attribute.class);
             // WSL2 shows Windows files with synthesized permissions.
             case WSL2 -> EnumSet.complementOf(EnumSet.of(Attribute.MODE));
         };

@@ -53,6 +53,11 @@ public final class HostChange {
         return new HostChange("touch " + path, List.of(path), h -> h.touch(path));
     }
 
+    /** Sets the mtime to {@code time} (the file must exist). */
+    public static HostChange touch(String path, java.time.Instant time) {
+        return new HostChange("touch " + path + " (mtime " + time + ")", List.of(path), h -> h.touch(path, time));
+    }
+
     public static HostChange rename(String from, String to) {
         return new HostChange("rename " + from + " to " + to, List.of(from, to), h -> h.rename(from, to));
     }

@@ -69,6 +69,13 @@ class NinePAssertionsIT {
     }
 
     @Test
+    void aHostAppendUpdatesTheMtimeTheGuestSees() {
+        assertThat(rw).showsInGuest(HostChange.create("dated.txt", "x"), TWO_S)
+                .showsInGuest(HostChange.touch("dated.txt", java.time.Instant.parse("2000-01-01T00:00:00Z")), TWO_S)
+                .showsInGuest(HostChange.append("dated.txt", "y"), TWO_S);
+    }
+
+    @Test
     void aReadOnlyFscacheMountKeepsShowingTheOldContent() {
         assertThat(ro).doesNotShowInGuest(HostChange.append("cached.txt", "second\n"), TWO_S);
 

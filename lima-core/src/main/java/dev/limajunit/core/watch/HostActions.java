@@ -100,6 +100,12 @@ public final class HostActions {
         });
     }
 
+    /** Sets the modification time to {@code time} (the file must exist), e.g. far in the past to make a later change stand out. */
+    public HostAction touch(String relative, Instant time) {
+        return timed(Kind.TOUCH, relative, null, "mtime " + time,
+                () -> Files.setLastModifiedTime(resolve(relative), FileTime.from(time)));
+    }
+
     /** Renames within the mount; the target must not exist. */
     public HostAction rename(String from, String to) {
         return timed(Kind.RENAME, from, to, "", () -> Files.move(resolve(from), resolve(to)));
