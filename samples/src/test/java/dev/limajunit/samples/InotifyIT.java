@@ -12,6 +12,7 @@ import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.core.watch.EventLog;
 import dev.limajunit.core.watch.GuestFileWatcher;
 import dev.limajunit.core.watch.HostActions;
+import dev.limajunit.junit.Behaviour;
 import dev.limajunit.junit.ForEachMountType;
 import dev.limajunit.junit.KnownLimitation;
 import dev.limajunit.junit.LimaInstance;
@@ -52,12 +53,14 @@ class InotifyIT {
     }
 
     @Test
+    @Behaviour(id = "inotify-host-create-silent", title = "without mountInotify: a host create raises no guest event")
     void aHostCreateRaisesNoEventInTheGuest() {
         host.create("inotify-from-host.txt", "hello\n");
         assertThat(watcher).receivesNothingFor("inotify-from-host.txt", QUIET);
     }
 
     @Test
+    @Behaviour(id = "inotify-host-write-silent", title = "without mountInotify: a host write raises no guest event")
     void aHostWriteRaisesNoEventInTheGuest() {
         host.create("inotify-edited.txt", "v1\n");
         host.write("inotify-edited.txt", "v2\n");
@@ -65,12 +68,14 @@ class InotifyIT {
     }
 
     @Test
+    @Behaviour(id = "inotify-guest-write", title = "a guest write raises CREATE then CLOSE_WRITE")
     void aGuestWriteRaisesCreateThenCloseWrite(MountedDirectory dir) {
         dir.shell().execChecked("sh", "-c", "echo hi > \"$1\"", "write", dir.guest("inotify-by-guest.txt").value());
         assertThat(watcher).receivesInOrder("inotify-by-guest.txt", SOON, CREATE, CLOSE_WRITE);
     }
 
     @Test
+    @Behaviour(id = "inotify-guest-touch", title = "a guest touch -c raises ATTRIB (what mountInotify does)")
     void aGuestTouchRaisesAttrib(MountedDirectory dir) {
         host.create("inotify-touched.txt", "x\n");
         dir.shell().execChecked("touch", "-c", dir.guest("inotify-touched.txt").value());
@@ -78,6 +83,7 @@ class InotifyIT {
     }
 
     @Test
+    @Behaviour(id = "inotify-guest-write-subdirectory", title = "a guest write in a watched subdirectory raises CREATE")
     @KnownLimitation(mountTypes = NINEP, reason = "9p hands out a new inode on each lookup, so a watch on a "
             + "subdirectory sits on a stale inode and gets no events (the seed's nested-files caveat)")
     void aGuestWriteInASubdirectoryRaisesCreate(MountedDirectory dir) {

@@ -10,6 +10,7 @@ import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.core.watch.EventLog;
 import dev.limajunit.core.watch.GuestFileWatcher;
 import dev.limajunit.core.watch.HostActions;
+import dev.limajunit.junit.Behaviour;
 import dev.limajunit.junit.ForEachMountType;
 import dev.limajunit.junit.KnownLimitation;
 import dev.limajunit.junit.LimaInstance;
@@ -50,12 +51,14 @@ class MountInotifyIT {
     }
 
     @Test
+    @Behaviour(id = "mount-inotify-host-create", title = "with mountInotify: a host create raises ATTRIB in the guest")
     void aHostCreateRaisesAttribInTheGuest() {
         host.create("mount-inotify-created.txt", "hello\n");
         assertThat(watcher).receives(ATTRIB, "mount-inotify-created.txt", SOON);
     }
 
     @Test
+    @Behaviour(id = "mount-inotify-host-write", title = "with mountInotify: a host write raises ATTRIB in the guest")
     void aHostWriteRaisesAttribInTheGuest() throws Exception {
         host.create("mount-inotify-edited.txt", "v1\n");
         assertThat(watcher).receives(ATTRIB, "mount-inotify-edited.txt", SOON);
@@ -64,6 +67,7 @@ class MountInotifyIT {
     }
 
     @Test
+    @Behaviour(id = "mount-inotify-host-delete-silent", title = "with mountInotify: a host delete raises nothing in the guest")
     void aHostDeleteRaisesNothingInTheGuest() {
         host.create("mount-inotify-doomed.txt", "bye\n");
         assertThat(watcher).receives(ATTRIB, "mount-inotify-doomed.txt", SOON);
@@ -72,6 +76,7 @@ class MountInotifyIT {
     }
 
     @Test
+    @Behaviour(id = "mount-inotify-nested", title = "with mountInotify: a host create in a subdirectory raises ATTRIB")
     @KnownLimitation(mountTypes = NINEP, reason = "for 9p, inotify events are not triggered for nested files "
             + "of the listening directory (the seed's caveat)")
     void aHostCreateInASubdirectoryRaisesAttrib() {

@@ -8,6 +8,7 @@ import static dev.limajunit.core.config.MountType.VIRTIOFS;
 import dev.limajunit.assertions.GuestChange;
 import dev.limajunit.assertions.HostChange;
 import dev.limajunit.core.mount.MountedDirectory;
+import dev.limajunit.junit.Behaviour;
 import dev.limajunit.junit.ForEachMountType;
 import dev.limajunit.junit.LimaInstance;
 import dev.limajunit.junit.Mount;
@@ -30,16 +31,19 @@ class MountVisibilityIT {
     static final Duration EVENTUALLY = Duration.ofSeconds(30);
 
     @Test
+    @Behaviour(id = "default-mount-point", title = "mountPoint defaults to the host location")
     void theMountPointDefaultsToTheHostLocation(MountedDirectory dir) {
         Assertions.assertThat(dir.guestPath().value()).isEqualTo(dir.hostPath().toString());
     }
 
     @Test
+    @Behaviour(id = "host-create-visible", title = "a new host file shows in the guest")
     void aNewHostFileShowsInTheGuest(MountedDirectory dir) {
-        assertThat(dir).showsInGuest(HostChange.create("visibility/new.txt", "created on the host\n"), EVENTUALLY);
+        assertThat(dir).showsInGuest(HostChange.create("new.txt", "created on the host\n"), EVENTUALLY);
     }
 
     @Test
+    @Behaviour(id = "host-append-visible", title = "content appended on the host shows in the guest")
     void appendedHostContentShowsInTheGuest(MountedDirectory dir) throws Exception {
         Files.createDirectories(dir.host("append"));
         Files.writeString(dir.host("append/log.txt"), "line 1\n");
@@ -47,16 +51,19 @@ class MountVisibilityIT {
     }
 
     @Test
+    @Behaviour(id = "host-nested-create-visible", title = "nested directories created on the host show in the guest")
     void nestedDirectoriesCreatedOnTheHostShowInTheGuest(MountedDirectory dir) {
         assertThat(dir).showsInGuest(HostChange.createNested("nested/a/b/c.txt", "deep\n"), EVENTUALLY);
     }
 
     @Test
+    @Behaviour(id = "odd-names-visible", title = "names with spaces and non-ASCII characters survive")
     void namesWithSpacesAndNonAsciiCharactersSurvive(MountedDirectory dir) {
         assertThat(dir).showsInGuest(HostChange.createNested("odd names/grüße – 日本.txt", "ünïcödé\n"), EVENTUALLY);
     }
 
     @Test
+    @Behaviour(id = "host-rename-visible", title = "a host rename shows in the guest")
     void aHostRenameShowsInTheGuest(MountedDirectory dir) throws Exception {
         Files.createDirectories(dir.host("rename"));
         Files.writeString(dir.host("rename/before.txt"), "moving\n");
@@ -64,6 +71,7 @@ class MountVisibilityIT {
     }
 
     @Test
+    @Behaviour(id = "host-delete-visible", title = "a host delete shows in the guest")
     void aHostDeleteShowsInTheGuest(MountedDirectory dir) throws Exception {
         Files.createDirectories(dir.host("delete"));
         Files.writeString(dir.host("delete/doomed.txt"), "bye\n");
@@ -71,11 +79,13 @@ class MountVisibilityIT {
     }
 
     @Test
+    @Behaviour(id = "guest-write-visible", title = "a guest write shows on the host")
     void aGuestWriteShowsOnTheHost(MountedDirectory dir) {
         assertThat(dir).isWritable().showsOnHost(GuestChange.write("guest/written.txt", "written in the guest\n"), EVENTUALLY);
     }
 
     @Test
+    @Behaviour(id = "guest-rename-delete-visible", title = "a guest rename and delete show on the host")
     void aGuestRenameAndDeleteShowOnTheHost(MountedDirectory dir) {
         assertThat(dir)
                 .showsOnHost(GuestChange.write("guest-mv/a.txt", "a\n"), EVENTUALLY)

@@ -7,6 +7,7 @@ import static dev.limajunit.core.config.MountType.VIRTIOFS;
 
 import dev.limajunit.assertions.HostChange;
 import dev.limajunit.core.mount.MountedDirectory;
+import dev.limajunit.junit.Behaviour;
 import dev.limajunit.junit.ForEachMountType;
 import dev.limajunit.junit.KnownLimitation;
 import dev.limajunit.junit.LimaInstance;
@@ -22,11 +23,13 @@ import org.junit.jupiter.api.Test;
 class ReadOnlyMountIT {
 
     @Test
+    @Behaviour(id = "read-only-by-default", title = "a mount is read-only unless writable")
     void aMountIsReadOnlyUnlessWritable(MountedDirectory dir) {
         assertThat(dir).isReadOnly().refusesGuestWrite("attempt.txt", "Read-only file system");
     }
 
     @Test
+    @Behaviour(id = "read-only-host-edit-visible", title = "a host edit shows in the guest of a read-only mount")
     @KnownLimitation(mountTypes = NINEP, reason = "read-only 9p mounts default to cache=fscache, which keeps serving "
             + "what the guest read first: host edits stay invisible")
     void aHostEditShowsInTheGuestOfAReadOnlyMount(MountedDirectory dir) throws Exception {

@@ -4,6 +4,7 @@ import static dev.limajunit.assertions.LimaAssertions.assertThat;
 
 import dev.limajunit.assertions.HostChange;
 import dev.limajunit.core.mount.MountedDirectory;
+import dev.limajunit.junit.Behaviour;
 import dev.limajunit.junit.LimaInstance;
 import dev.limajunit.junit.Mount;
 import dev.limajunit.junit.MountIndex;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class SshfsOptionsIT {
 
     @Test
+    @Behaviour(id = "sshfs-cache-stale", title = "sshfs cache on: a host delete stays invisible for seconds")
     void withTheCacheOnAHostDeleteStaysInvisibleForAWhile(@MountIndex(0) MountedDirectory cached) throws Exception {
         Files.writeString(cached.host("cached.txt"), "soon gone\n");
         assertThat(cached).showsInGuest(HostChange.touch("cached.txt"), Duration.ofSeconds(30));
@@ -33,6 +35,7 @@ class SshfsOptionsIT {
     }
 
     @Test
+    @Behaviour(id = "sshfs-no-cache-delete", title = "sshfs cache off: a host delete shows within 2 s")
     void withTheCacheOffAHostDeleteShowsAtOnce(@MountIndex(1) MountedDirectory uncached) throws Exception {
         Files.writeString(uncached.host("uncached.txt"), "soon gone\n");
         assertThat(uncached).showsInGuest(HostChange.touch("uncached.txt"), Duration.ofSeconds(5));
@@ -40,6 +43,7 @@ class SshfsOptionsIT {
     }
 
     @Test
+    @Behaviour(id = "sshfs-no-cache-append", title = "sshfs cache off: a host append shows within 2 s")
     void withTheCacheOffAHostAppendShowsAtOnce(@MountIndex(1) MountedDirectory uncached) throws Exception {
         Files.writeString(uncached.host("growing.log"), "one\n");
         assertThat(uncached).showsInGuest(HostChange.touch("growing.log"), Duration.ofSeconds(5));
@@ -47,6 +51,7 @@ class SshfsOptionsIT {
     }
 
     @Test
+    @Behaviour(id = "sshfs-symlink-kept", title = "sshfs default: a host symlink shows as a symlink")
     void symlinksAreShownAsLinksByDefault(@MountIndex(0) MountedDirectory plain) throws Exception {
         Files.writeString(plain.host("target.txt"), "the target\n");
         Files.createSymbolicLink(plain.host("link.txt"), Path.of("target.txt"));
@@ -54,6 +59,7 @@ class SshfsOptionsIT {
     }
 
     @Test
+    @Behaviour(id = "sshfs-follow-symlinks", title = "sshfs followSymlinks: a host symlink shows as its target")
     void followSymlinksResolvesLinksOnTheHost(@MountIndex(2) MountedDirectory following) throws Exception {
         Files.writeString(following.host("target.txt"), "the target\n");
         Files.createSymbolicLink(following.host("link.txt"), Path.of("target.txt"));
