@@ -23,6 +23,7 @@ final class MountTypeArgumentsProvider implements ArgumentsProvider {
         InstanceRequest request = InstanceRequests.forMethod(method);
         List<MountType> types = MountTypeChoice.runnable(context, request, source.value());
         MountTypeInvocations.record(context, types);
-        return types.stream().map(Arguments::of);
+        // An argument set names the invocation "[1] 9p" rather than "[1] type = 9p".
+        return types.stream().map(type -> Arguments.argumentSet(type.yamlName(), type));
     }
 }

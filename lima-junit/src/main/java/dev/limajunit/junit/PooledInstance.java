@@ -104,6 +104,10 @@ final class PooledInstance implements AutoCloseable {
             throw new TestAbortedException(selection.reason());
         }
         Engine engine = selection.requireEngine();
+        if (!request.template().isEmpty() && !"limactl".equals(engine.name())) {
+            LOG.warn("lima-junit: {}: template \"{}\" is ignored by the {} engine (it boots its own guest)",
+                    request.origin(), request.template(), engine.name());
+        }
         boolean reuse = run.settings().reuse() && engine.reusesAcrossRuns();
         String name = reuse ? "ljreuse-" + request.key() : selection.instanceName(suffix);
         StartOptions options = StartOptions.named(name)

@@ -68,6 +68,16 @@ class SharedInstanceIT {
 
     @NinePWritable
     static class ClassB {
+        /** A nested class without its own annotation runs against its enclosing class's VM. */
+        @org.junit.jupiter.api.Nested
+        class Inner {
+            @Test
+            void usesTheEnclosingVm(Instance vm) {
+                SEEN.add(vm.name());
+                assertThat(vm).isSameAs(fromBeforeAll);
+            }
+        }
+
         static Instance fromBeforeAll;
 
         @BeforeAll
@@ -164,7 +174,9 @@ class SharedInstanceIT {
         results.testEvents().assertThatEvents()
                 .haveExactly(3, event(test("roundTrip"), finishedSuccessfully()))
                 .haveExactly(1, event(test("runsOnItsType"), finishedSuccessfully()))
-                .haveExactly(1, event(test("perType"), finishedSuccessfully()));
+                .haveExactly(1, event(test("perType"), finishedSuccessfully()))
+                .haveExactly(1, event(test("usesTheEnclosingVm"), finishedSuccessfully()));
+        assertThat(TestKit.names(results.testEvents().started().list())).contains("[1] 9p");
 
         // Exactly one boot: every class, the template invocation and the parameterized invocation share it.
         assertThat(booted).hasSize(1);
