@@ -1,6 +1,7 @@
 package dev.limajunit.core.engine.qemu;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -15,6 +16,9 @@ final class QemuCommandLine {
      */
     static final String FAST_BOOT_ARGS = "quiet lpj=5000000 cryptomgr.notests mitigations=off no_timer_check "
             + "8250.nr_uarts=1 i8042.noaux i8042.nomux i8042.nopnp";
+
+    /** QEMU's minimal firmware (Debian: qemu-system-data). */
+    static final Path QBOOT = Path.of("/usr/share/qemu/qboot.rom");
 
     private QemuCommandLine() {
     }
@@ -35,6 +39,10 @@ final class QemuCommandLine {
         List<String> argv = new ArrayList<>(List.of(qemu.toString(), "-name", name,
                 "-nodefaults", "-no-user-config", "-display", "none", "-no-reboot"));
         argv.addAll(QemuAccelerator.arguments(accelerator));
+        if (Files.isReadable(QBOOT)) {
+            // The kernel is loaded directly (PVH): a firmware that only hands over to it, instead of SeaBIOS's POST.
+            argv.addAll(List.of("-bios", QBOOT.toString()));
+        }
         argv.addAll(List.of("-smp", String.valueOf(cpus), "-m", memoryMiB + "M"));
         if (mounts.stream().anyMatch(MountWiring::needsSharedMemory)) {
             // vhost-user devices (virtiofsd) map guest memory: it must be a shared file, as Lima sets it up.
