@@ -38,6 +38,24 @@ class InvalidAnnotationTest {
         }
     }
 
+    static class MethodLevelWithoutSource {
+        @Test
+        @LimaInstance(mountType = "9p")
+        void neverRuns() {
+        }
+    }
+
+    @Test
+    void limaInstanceOnAPlainTestMethodFailsWithWhatToDo() {
+        EngineExecutionResults results = TestKit.run(Map.of(), MethodLevelWithoutSource.class);
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(
+                org.junit.platform.testkit.engine.EventConditions.test("neverRuns"),
+                finishedWithFailure(message(m -> m.contains("@LimaInstance on method neverRuns works only together"
+                        + " with @MountTypeSource")))));
+        assertThat(TestKit.reportEntries(results, InstancePool.BOOTED)).isEmpty();
+    }
+
     @Test
     void anUnknownEnumSpellingFailsTheClassNamingTheAttribute() {
         EngineExecutionResults results = TestKit.run(Map.of(), UnknownMountType.class);

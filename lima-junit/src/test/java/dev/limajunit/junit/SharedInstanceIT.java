@@ -207,7 +207,8 @@ class SharedInstanceIT {
                 .map(e -> e.getTestDescriptor().getDisplayName() + "/"
                         + e.getRequiredPayload(FileEntry.class).getPath().getFileName())
                 .toList();
-        assertThat(files).contains("failsOnAnotherTypeThanDeclared(GuestShell)/guest-dmesg.txt",
+        assertThat(files).contains("failsOnAnotherTypeThanDeclared(GuestShell)/serial.log",
+                "failsOnAnotherTypeThanDeclared(GuestShell)/guest-dmesg.txt",
                 "failsOnAnotherTypeThanDeclared(GuestShell)/guest-proc-mounts.txt");
         assertThat(files).noneMatch(f -> f.startsWith("failsAsDeclared"));
         Path procMounts = results.allEvents().stream()
