@@ -42,6 +42,7 @@ public final class QemuEngine implements Engine {
     public static QemuEngine create() {
         Map<SftpDriver, SftpServerFactory> servers = new EnumMap<>(SftpDriver.class);
         OpenSshSftpServer.find().ifPresent(server -> servers.put(SftpDriver.OPENSSH_SFTP_SERVER, server));
+        servers.put(SftpDriver.BUILTIN, new BuiltinSftpServer());
         return new QemuEngine(findOnPath("qemu-system-x86_64"), null, null, servers);
     }
 

@@ -1,0 +1,123 @@
+package dev.limajunit.core.sftp;
+
+import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.CopyOption;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.AclEntry;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.Principal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.apache.sshd.sftp.server.FileHandle;
+import org.apache.sshd.sftp.server.SftpFileSystemAccessor;
+import org.apache.sshd.sftp.server.SftpSubsystemProxy;
+
+/**
+ * MINA's SFTP file access, confined to one directory: every path a client names goes through {@link ConfinedPaths}
+ * (no {@code ..}, absolute path or symlink leads out), and on a read-only mount every change is refused. The SFTP
+ * subsystem handles one request at a time per client, so a check and the access it guards cannot be raced by the
+ * same client.
+ */
+final class ConfinedFileAccessor implements SftpFileSystemAccessor {
+
+    private static final Set<OpenOption> WRITES = Set.of(StandardOpenOption.WRITE, StandardOpenOption.APPEND,
+            StandardOpenOption.CREATE, StandardOpenOption.CREATE_NEW, StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.DELETE_ON_CLOSE);
+
+    private final ConfinedPaths paths;
+    private final boolean readOnly;
+
+    ConfinedFileAccessor(ConfinedPaths paths, boolean readOnly) {
+        this.paths = paths;
+        this.readOnly = readOnly;
+    }
+
+    @Override
+    public Path resolveLocalFilePath(SftpSubsystemProxy subsystem, Path rootDir, String remotePath)
+            throws IOException, InvalidPathException {
+        return paths.resolve(remotePath);
+    }
+
+    @Override
+    public SeekableByteChannel openFile(SftpSubsystemProxy subsystem, FileHandle fileHandle, Path file, String handle,
+                                        Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
+        paths.check(file, file.toString());
+        if (readOnly && options.stream().anyMatch(WRITES::contains)) {
+            throw refused(file);
+        }
+        return SftpFileSystemAccessor.super.openFile(subsystem, fileHandle, file, handle, options, attrs);
+    }
+
+    @Override
+    public void createDirectory(SftpSubsystemProxy subsystem, Path path) throws IOException {
+        writable(path);
+        SftpFileSystemAccessor.super.createDirectory(subsystem, path);
+    }
+
+    @Override
+    public void createLink(SftpSubsystemProxy subsystem, Path link, Path existing, boolean symLink) throws IOException {
+        writable(link);
+        SftpFileSystemAccessor.super.createLink(subsystem, link, existing, symLink);
+    }
+
+    @Override
+    public void renameFile(SftpSubsystemProxy subsystem, Path oldPath, Path newPath, Collection<CopyOption> opts)
+            throws IOException {
+        writable(oldPath);
+        writable(newPath);
+        SftpFileSystemAccessor.super.renameFile(subsystem, oldPath, newPath, opts);
+    }
+
+    @Override
+    public void removeFile(SftpSubsystemProxy subsystem, Path path, boolean isDirectory) throws IOException {
+        writable(path);
+        SftpFileSystemAccessor.super.removeFile(subsystem, path, isDirectory);
+    }
+
+    @Override
+    public void setFileAttribute(SftpSubsystemProxy subsystem, Path file, String view, String attribute, Object value,
+                                 LinkOption... options) throws IOException {
+        writable(file);
+        SftpFileSystemAccessor.super.setFileAttribute(subsystem, file, view, attribute, value, options);
+    }
+
+    @Override
+    public void setFileOwner(SftpSubsystemProxy subsystem, Path file, Principal value, LinkOption... options)
+            throws IOException {
+        writable(file);
+        SftpFileSystemAccessor.super.setFileOwner(subsystem, file, value, options);
+    }
+
+    @Override
+    public void setFilePermissions(SftpSubsystemProxy subsystem, Path file, Set<PosixFilePermission> perms,
+                                   LinkOption... options) throws IOException {
+        writable(file);
+        SftpFileSystemAccessor.super.setFilePermissions(subsystem, file, perms, options);
+    }
+
+    @Override
+    public void setFileAccessControl(SftpSubsystemProxy subsystem, Path file, List<AclEntry> acl, LinkOption... options)
+            throws IOException {
+        writable(file);
+        SftpFileSystemAccessor.super.setFileAccessControl(subsystem, file, acl, options);
+    }
+
+    private void writable(Path path) throws IOException {
+        paths.check(path, path.toString());
+        if (readOnly) {
+            throw refused(path);
+        }
+    }
+
+    private AccessDeniedException refused(Path path) {
+        return new AccessDeniedException(path.toString(), null, "the mount is read-only");
+    }
+}
