@@ -89,6 +89,7 @@ final class QemuBoot {
         Path clientKey = dir.resolve("id_ed25519");
         HostTool.run(dir, List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "lima-junit-" + options.name(),
                 "-f", clientKey.toString()));
+        SshClientWarmUp.startInBackground(clientKey);
         List<MountWiring> wirings = wirings();
         phase("kit", t);
 
