@@ -7,16 +7,19 @@ import dev.limajunit.core.config.NinePOptions;
 import dev.limajunit.core.config.SshfsOptions;
 import dev.limajunit.core.config.VirtiofsOptions;
 import dev.limajunit.core.config.VmType;
+import dev.limajunit.core.config.YamlNamed;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns a {@link LimaInstance} into an {@link InstanceRequest}. Only what the annotation's types cannot check is
  * checked here (enum spellings, durations, negative numbers); the Lima rules are lima-core's {@code SpecResolver}'s.
- * Every message starts with the attribute, as the user wrote it: {@code @LimaInstance(mountType = "10p")}.
+ * Every message starts with the attribute, as the user wrote it: {@code @LimaInstance(cpus = -1)}.
  */
 final class AnnotationSpecReader {
 
@@ -29,8 +32,9 @@ final class AnnotationSpecReader {
      */
     static InstanceRequest read(LimaInstance annotation, String origin) {
         List<String> errors = new ArrayList<>();
-        VmType vmType = parseEnum(errors, "vmType", annotation.vmType(), VmType::fromYaml);
-        MountType mountType = parseEnum(errors, "mountType", annotation.mountType(), MountType::fromYaml);
+        VmType vmType = atMostOne(errors, "vmType", annotation.vmType(), "a VM has one type");
+        MountType mountType = atMostOne(errors, "mountType", annotation.mountType(),
+                "an instance has one mount type; use @ForEachMountType to run a class on several");
         if (annotation.cpus() < 0) {
             errors.add("@LimaInstance(cpus = " + annotation.cpus() + "): must be 0 (engine default) or more");
         }
@@ -98,20 +102,14 @@ final class AnnotationSpecReader {
                 new VirtiofsOptions(mount.virtiofs().queueSize() == 0 ? null : mount.virtiofs().queueSize()));
     }
 
-    private interface Parser<T> {
-        T parse(String value);
-    }
-
-    private static <T> T parseEnum(List<String> errors, String attribute, String value, Parser<T> parser) {
-        if (value.isBlank()) {
+    /** The one value of an attribute that is an array only so it can be left unset; null when empty. */
+    private static <T extends YamlNamed> T atMostOne(List<String> errors, String attribute, T[] values, String rule) {
+        if (values.length > 1) {
+            errors.add("@LimaInstance(" + attribute + " = " + Arrays.stream(values).map(YamlNamed::yamlName)
+                    .collect(Collectors.joining(", ", "{", "}")) + "): names " + values.length + " values; " + rule);
             return null;
         }
-        try {
-            return parser.parse(value.trim());
-        } catch (IllegalArgumentException e) {
-            errors.add("@LimaInstance(" + attribute + " = \"" + value + "\"): " + e.getMessage());
-            return null;
-        }
+        return values.length == 0 ? null : values[0];
     }
 
     private static String blankToNull(String value) {

@@ -1,5 +1,7 @@
 package dev.limajunit.junit;
 
+import dev.limajunit.core.config.MountType;
+import dev.limajunit.core.config.VmType;
 import dev.limajunit.core.engine.EngineChoice;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -33,11 +35,18 @@ public @interface LimaInstance {
     /** Which engine boots the VM; {@code AUTO} honours {@code lima.engine}, else limactl when installed, else qemu. */
     EngineChoice engine() default EngineChoice.AUTO;
 
-    /** Lima's {@code vmType} ({@code "qemu"}, {@code "vz"}, {@code "wsl2"}, {@code "krunkit"}); {@code ""}: Lima's default. */
-    String vmType() default "";
+    /**
+     * Lima's {@code vmType}, e.g. {@code vmType = QEMU}; empty: Lima's default for this host. An array only so that it
+     * can be left unset: name at most one.
+     */
+    VmType[] vmType() default {};
 
-    /** Lima's {@code mountType} ({@code "reverse-sshfs"}, {@code "9p"}, {@code "virtiofs"}, {@code "wsl2"}); {@code ""}: Lima's default. */
-    String mountType() default "";
+    /**
+     * Lima's {@code mountType}, e.g. {@code mountType = NINEP}; empty: Lima's default for the Lima version and vmType.
+     * An array only so that it can be left unset: name at most one (to run a class on several, use
+     * {@link ForEachMountType}).
+     */
+    MountType[] mountType() default {};
 
     /** The host directories to mount; by default one fresh, read-only temporary directory. */
     Mount[] mounts() default {@Mount};

@@ -219,8 +219,8 @@ public final class MountMatrixListener implements TestExecutionListener {
                 try {
                     Optional<LimaInstance> declared = AnnotationSupport.findAnnotation(cs.getJavaClass(),
                             LimaInstance.class);
-                    if (declared.isPresent()) {
-                        return parseType(declared.get().mountType());
+                    if (declared.isPresent() && declared.get().mountType().length == 1) {
+                        return Optional.of(declared.get().mountType()[0]);
                     }
                 } catch (RuntimeException e) {
                     return Optional.empty();

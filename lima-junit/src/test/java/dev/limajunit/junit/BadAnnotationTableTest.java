@@ -7,6 +7,8 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import dev.limajunit.core.config.MountType;
+import dev.limajunit.core.config.VmType;
 import dev.limajunit.core.engine.Instance;
 import dev.limajunit.core.process.ManagedProcess;
 import dev.limajunit.core.process.ProcessRegistry;
@@ -39,70 +41,70 @@ class BadAnnotationTableTest {
         }
     };
 
-    @LimaInstance(vmType = "kvm")
-    static class UnknownVmType {
+    @LimaInstance(vmType = {VmType.QEMU, VmType.VZ})
+    static class TwoVmTypes {
         @Test
         void neverRuns(Instance vm) {
         }
     }
 
-    @LimaInstance(mountType = "9p", mounts = @Mount(ninep = @NineP(cache = "writeback")))
+    @LimaInstance(mountType = MountType.NINEP, mounts = @Mount(ninep = @NineP(cache = "writeback")))
     static class UnknownNinePCache {
         @Test
         void neverRuns(Instance vm) {
         }
     }
 
-    @LimaInstance(mountType = "9p", mounts = @Mount(mountPoint = "/etc"))
+    @LimaInstance(mountType = MountType.NINEP, mounts = @Mount(mountPoint = "/etc"))
     static class SystemMountPoint {
         @Test
         void neverRuns(Instance vm) {
         }
     }
 
-    @LimaInstance(mountType = "9p", memory = "plenty")
+    @LimaInstance(mountType = MountType.NINEP, memory = "plenty")
     static class MemoryNotASize {
         @Test
         void neverRuns(Instance vm) {
         }
     }
 
-    @LimaInstance(mountType = "9p", startTimeout = "soon")
+    @LimaInstance(mountType = MountType.NINEP, startTimeout = "soon")
     static class StartTimeoutNotADuration {
         @Test
         void neverRuns(Instance vm) {
         }
     }
 
-    @LimaInstance(mountType = "reverse-sshfs", mounts = @Mount(sshfs = @Sshfs(sftpDriver = "ftp")))
+    @LimaInstance(mountType = MountType.REVERSE_SSHFS, mounts = @Mount(sshfs = @Sshfs(sftpDriver = "ftp")))
     static class UnknownSftpDriver {
         @Test
         void neverRuns(Instance vm) {
         }
     }
 
-    @LimaInstance(mountType = "virtiofs", mounts = @Mount(virtiofs = @Virtiofs(queueSize = 1000)))
+    @LimaInstance(mountType = MountType.VIRTIOFS, mounts = @Mount(virtiofs = @Virtiofs(queueSize = 1000)))
     static class QueueSizeNotAPowerOfTwo {
         @Test
         void neverRuns(Instance vm) {
         }
     }
 
-    @LimaInstance(mountType = "9p", mounts = @Mount(location = "relative/dir"))
+    @LimaInstance(mountType = MountType.NINEP, mounts = @Mount(location = "relative/dir"))
     static class RelativeLocation {
         @Test
         void neverRuns(Instance vm) {
         }
     }
 
-    @LimaInstance(mountType = "9p", mounts = {@Mount(mountPoint = "/mnt/x"), @Mount(mountPoint = "/mnt/x")})
+    @LimaInstance(mountType = MountType.NINEP, mounts = {@Mount(mountPoint = "/mnt/x"), @Mount(mountPoint = "/mnt/x")})
     static class SharedMountPoint {
         @Test
         void neverRuns(Instance vm) {
         }
     }
 
-    @LimaInstance(mountType = "9p", cpus = -2)
+    @LimaInstance(mountType = MountType.NINEP, cpus = -2)
     static class NegativeCpus {
         @Test
         void neverRuns(Instance vm) {
@@ -118,7 +120,7 @@ class BadAnnotationTableTest {
 
     static Stream<Row> rows() {
         return Stream.of(
-                new Row(UnknownVmType.class, "vmType", "\"kvm\"", "is not one of"),
+                new Row(TwoVmTypes.class, "vmType", "{qemu, vz}", "names 2 values"),
                 new Row(UnknownNinePCache.class, "cache", "\"writeback\"", "is not one of"),
                 new Row(SystemMountPoint.class, "mountPoint", "\"/etc\"", "is a system path"),
                 new Row(MemoryNotASize.class, "memory", "\"plenty\"", "is not a size"),

@@ -5,6 +5,7 @@ import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
 
+import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.engine.EngineChoice;
 import dev.limajunit.core.engine.EngineSelector;
 import dev.limajunit.core.engine.Instance;
@@ -16,7 +17,7 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 /** A class whose engine cannot run here is skipped with the engine's reason; needs no VM. */
 class EngineChoiceSkipTest {
 
-    @LimaInstance(mountType = "9p", mounts = @Mount(writable = true))
+    @LimaInstance(mountType = MountType.NINEP, mounts = @Mount(writable = true))
     static class AnyEngine {
         @Test
         void neverRuns(Instance vm) {

@@ -16,14 +16,14 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 /** A bad annotation fails its class with the attribute named, and nothing boots. Needs no VM. */
 class InvalidAnnotationTest {
 
-    @LimaInstance(mountType = "10p")
-    static class UnknownMountType {
+    @LimaInstance(mountType = {MountType.NINEP, MountType.REVERSE_SSHFS})
+    static class TwoMountTypes {
         @Test
         void neverRuns(Instance vm) {
         }
     }
 
-    @LimaInstance(mountType = "9p", mounts = @Mount(writable = true, ninep = @NineP(msize = "2KiB")))
+    @LimaInstance(mountType = MountType.NINEP, mounts = @Mount(writable = true, ninep = @NineP(msize = "2KiB")))
     static class MsizeBelowMinimum {
         @Test
         void neverRuns(Instance vm) {
@@ -40,7 +40,7 @@ class InvalidAnnotationTest {
 
     static class MethodLevelWithoutSource {
         @Test
-        @LimaInstance(mountType = "9p")
+        @LimaInstance(mountType = MountType.NINEP)
         void neverRuns() {
         }
     }
@@ -58,11 +58,11 @@ class InvalidAnnotationTest {
 
     @Test
     void anUnknownEnumSpellingFailsTheClassNamingTheAttribute() {
-        EngineExecutionResults results = TestKit.run(Map.of(), UnknownMountType.class);
+        EngineExecutionResults results = TestKit.run(Map.of(), TwoMountTypes.class);
 
-        results.containerEvents().assertThatEvents().haveExactly(1, event(container(UnknownMountType.class),
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container(TwoMountTypes.class),
                 finishedWithFailure(instanceOf(LimaConfigurationException.class),
-                        message(m -> m.contains("@LimaInstance(mountType = \"10p\"): \"10p\" is not one of")))));
+                        message(m -> m.contains("@LimaInstance(mountType = {9p, reverse-sshfs}): names 2 values")))));
         assertThat(results.testEvents().started().count()).isZero();
         assertThat(TestKit.reportEntries(results, InstancePool.BOOTED)).isEmpty();
     }

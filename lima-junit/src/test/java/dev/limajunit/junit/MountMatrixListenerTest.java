@@ -215,7 +215,7 @@ class MountMatrixListenerTest {
         }
     }
 
-    @LimaInstance(mountType = "9p", memory = "lots")
+    @LimaInstance(mountType = MountType.NINEP, memory = "lots")
     static class BadSpec {
 
         @Behaviour(id = "never-ran")

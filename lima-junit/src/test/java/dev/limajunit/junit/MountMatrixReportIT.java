@@ -73,7 +73,7 @@ class MountMatrixReportIT {
         assertThat(run.guestKernels()).singleElement().asString().matches("\\d+\\.\\d+.*");
     }
 
-    @LimaInstance(mountType = "9p", mounts = @dev.limajunit.junit.Mount(writable = true), shared = false)
+    @LimaInstance(mountType = MountType.NINEP, mounts = @dev.limajunit.junit.Mount(writable = true), shared = false)
     static class NinePGuest {
 
         @Behaviour(id = "host-change-visible", title = "host change is visible in the guest")

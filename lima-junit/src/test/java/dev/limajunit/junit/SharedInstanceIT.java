@@ -42,7 +42,7 @@ class SharedInstanceIT {
 
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.TYPE)
-    @LimaInstance(engine = dev.limajunit.core.engine.EngineChoice.QEMU, mountType = "9p", mounts = @Mount(writable = true))
+    @LimaInstance(engine = dev.limajunit.core.engine.EngineChoice.QEMU, mountType = MountType.NINEP, mounts = @Mount(writable = true))
     @interface NinePWritable {
     }
 

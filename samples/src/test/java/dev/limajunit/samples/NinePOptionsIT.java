@@ -1,9 +1,11 @@
 package dev.limajunit.samples;
 
 import static dev.limajunit.assertions.LimaAssertions.assertThat;
+import static dev.limajunit.core.config.MountType.NINEP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.limajunit.assertions.GuestChange;
+import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.core.shell.GuestShell;
 import dev.limajunit.junit.Behaviour;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * with {@code cache: loose}, and an msize beyond what the guest's virtio transport takes. "mapped-xattr and mapped-file are useful for persistent chown but
  * incompatible with symlinks" (Lima's docs).
  */
-@LimaInstance(mountType = "9p", mounts = {
+@LimaInstance(mountType = NINEP, mounts = {
         @Mount(writable = true),
         @Mount(writable = true, ninep = @NineP(securityModel = "mapped-xattr")),
         @Mount(writable = true, ninep = @NineP(msize = "256KiB", cache = "loose")),

@@ -1,9 +1,11 @@
 package dev.limajunit.samples;
 
 import static dev.limajunit.assertions.LimaAssertions.assertThat;
+import static dev.limajunit.core.config.MountType.NINEP;
 
 import dev.limajunit.assertions.GuestChange;
 import dev.limajunit.assertions.HostChange;
+import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.core.shell.GuestShell;
 import dev.limajunit.junit.LimaInstance;
@@ -12,7 +14,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The README's example: one VM, one writable 9p mount of a fresh host directory. */
-@LimaInstance(mountType = "9p", mounts = @Mount(writable = true))
+@LimaInstance(mountType = NINEP, mounts = @Mount(writable = true))
 class QuickStartIT {
 
     @Test

@@ -1,8 +1,10 @@
 package dev.limajunit.samples;
 
 import static dev.limajunit.assertions.LimaAssertions.assertThat;
+import static dev.limajunit.core.config.MountType.REVERSE_SSHFS;
 
 import dev.limajunit.assertions.HostChange;
+import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.junit.Behaviour;
 import dev.limajunit.junit.LimaInstance;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * "Enabling the SSHFS cache will increase performance ... at the cost of potentially not reflecting changes made on
  * the host in a timely manner" (Lima's docs; issue #905).
  */
-@LimaInstance(mountType = "reverse-sshfs", mounts = {
+@LimaInstance(mountType = REVERSE_SSHFS, mounts = {
         @Mount(writable = true),
         @Mount(writable = true, sshfs = @Sshfs(cache = Toggle.OFF)),
         @Mount(sshfs = @Sshfs(followSymlinks = Toggle.ON))})
