@@ -158,4 +158,33 @@ abstract class AbstractMountTypeIT {
                     assertThat(change.succeeded()).isTrue();
                 });
     }
+
+    /** Whether a guest watch on an existing subdirectory sees the forwarder's touch of a file in it. */
+    boolean nestedForwardedChangeIsSeen() {
+        return true;
+    }
+
+    @Test
+    void withMountInotifyAHostChangeInASubdirectory() throws IOException {
+        Files.createDirectory(rwDir.resolve("sub"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> forwardedSucceeded(rwDir.resolve("sub")));
+        EventLog log = new EventLog();
+        try (GuestFileWatcher watcher = GuestFileWatcher.start(instance.shell(), rw.guestPath(), log)) {
+            Files.writeString(rwDir.resolve("sub/nested.txt"), "x");
+            await().atMost(Duration.ofSeconds(15)).until(() -> forwardedSucceeded(rwDir.resolve("sub/nested.txt")));
+
+            if (nestedForwardedChangeIsSeen()) {
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(log.eventsFor("sub/nested.txt"))
+                        .flatExtracting(GuestEvent::events).contains(InotifyEvent.ATTRIB));
+            } else {
+                await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+                        .until(() -> log.eventsFor("sub/nested.txt").isEmpty());
+            }
+        }
+    }
+
+    private boolean forwardedSucceeded(Path hostPath) {
+        return instance.inotifyForwarder().orElseThrow().forwarded().stream()
+                .anyMatch(change -> change.hostPath().equals(hostPath) && change.succeeded());
+    }
 }
