@@ -22,6 +22,8 @@ final class SessionDirectory {
                 if (root == null) {
                     Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"),
                             "lima-junit-" + RunSession.id()));
+                    // Holds the per-run SSH keys: only this user may enter it, whatever the umask.
+                    Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
                     if (!Boolean.getBoolean("lima.keepLogs")) {
                         // Shutdown hooks run concurrently with the process registry's: unlinking files a dying QEMU
                         // still holds open is harmless on Linux.
