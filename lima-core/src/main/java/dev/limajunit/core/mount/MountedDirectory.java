@@ -24,14 +24,46 @@ public record MountedDirectory(ResolvedMount mount, MountType type, Path hostPat
     /**
      * The host path of {@code relative} inside this mount.
      *
-     * @throws IllegalArgumentException when it is absolute or escapes the mount with {@code ..}
+     * @throws IllegalArgumentException when it is absolute, escapes the mount with {@code ..}, or runs through a
+     *                                  symlink on the host that points out of the mount
      */
     public Path host(String relative) {
         Path resolved = hostPath.resolve(relative).normalize();
         if (Path.of(relative).isAbsolute() || !resolved.startsWith(hostPath.normalize())) {
             throw new IllegalArgumentException("\"" + relative + "\" escapes the mount " + hostPath);
         }
+        realPathOutside(resolved).ifPresent(real -> {
+            throw new IllegalArgumentException("\"" + relative + "\" escapes the mount " + hostPath
+                    + " through a symlink (it leads to " + real + ")");
+        });
         return resolved;
+    }
+
+    /** Where the deepest existing part of {@code path} really is, when that is outside the mount's real location. */
+    private java.util.Optional<Path> realPathOutside(Path path) {
+        return realPathOutside(path, 0);
+    }
+
+    private java.util.Optional<Path> realPathOutside(Path path, int depth) {
+        Path existing = path;
+        while (existing != null && !java.nio.file.Files.exists(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !java.nio.file.Files.exists(hostPath)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            Path real = existing.toRealPath();
+            return real.startsWith(hostPath.toRealPath()) ? java.util.Optional.empty() : java.util.Optional.of(real);
+        } catch (java.io.IOException dangling) {
+            // a symlink to nothing (yet): writing through it would create its target, so follow it by name
+            try {
+                Path target = existing.getParent().resolve(java.nio.file.Files.readSymbolicLink(existing)).normalize();
+                return depth > 40 ? java.util.Optional.of(target) : realPathOutside(target, depth + 1);
+            } catch (java.io.IOException | UnsupportedOperationException e) {
+                return java.util.Optional.empty();
+            }
+        }
     }
 
     /**
