@@ -1,10 +1,9 @@
 package dev.limajunit.samples;
 
-import static dev.limajunit.assertions.LimaAssertions.assertThat;
 import static dev.limajunit.core.config.MountType.NINEP;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import dev.limajunit.assertions.GuestChange;
 import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.core.shell.GuestShell;
@@ -67,9 +66,14 @@ class NinePOptionsIT {
     }
 
     @Test
-    @Behaviour(id = "9p-loose-guest-write", title = "9p cache loose: guest writes reach the host")
-    void guestWritesReachTheHostWithEveryCacheMode(@MountIndex(2) MountedDirectory dir) {
-        assertThat(dir).showsOnHost(GuestChange.write("loose.txt", "written through cache=loose\n"), Duration.ofSeconds(10));
+    @Behaviour(id = "9p-loose-guest-write", title = "9p cache loose: guest writes reach the host (the guest keeps its own mtime)")
+    void guestWritesReachTheHostWithCacheLoose(@MountIndex(2) MountedDirectory dir) {
+        // With cache=loose the guest writes back when it likes and never revalidates attributes: the content arrives,
+        // but the host's mtime is the write-back's, seconds after the one the guest keeps showing. So compare content.
+        dir.shell().execChecked("sh", "-c", "printf 'written through cache=loose' > \"$1\"", "write", dir.guest("loose.txt").value());
+        await("host content of loose.txt").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> Files.exists(dir.host("loose.txt"))
+                        && Files.readString(dir.host("loose.txt")).equals("written through cache=loose"));
     }
 
     /** The options column of the guest's /proc/mounts line for this mount. */
