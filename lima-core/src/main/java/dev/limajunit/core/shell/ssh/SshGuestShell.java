@@ -64,8 +64,13 @@ public final class SshGuestShell implements GuestShell {
             process.sendStdinAndClose(command.stdin());
             OptionalInt exit = process.waitFor(command.timeout());
             if (exit.isEmpty()) {
-                process.close();
-                throw new GuestTimeoutException(command.toString(), command.timeout());
+                GuestTimeoutException timeout = new GuestTimeoutException(command.toString(), command.timeout());
+                try {
+                    process.close();
+                } catch (RuntimeException e) {
+                    timeout.addSuppressed(e); // the timeout is the news; a failed kill is its footnote
+                }
+                throw timeout;
             }
             return new ExecResult(command.toString(), exit.getAsInt(), out.toByteArray(), err.toByteArray(),
                     Duration.ofNanos(System.nanoTime() - start));

@@ -89,25 +89,25 @@ public final class ShellBenchmark {
     static void run(SshTarget target, int n, int warmup) throws Exception {
         System.out.println("machine: " + machine());
         System.out.println("load average at the start: " + loadAverage());
-        System.out.println("round trips: " + n + " (after " + warmup + " warm-up)");
-        long[] ours;
+        System.out.println("round trips: " + n + " of each way, interleaved (after " + warmup + " warm-up rounds)");
+        long[][] nanos;
+        OpenSsh ssh = new OpenSsh(target);
         try (SshGuestShell shell = SshGuestShell.connect(target, Duration.ofSeconds(60))) {
-            ours = measure(n, warmup, () -> {
+            ssh.startMaster();
+            Action ours = () -> {
                 ExecResult r = shell.exec("true");
                 if (r.exitCode() != 0) {
                     throw new IllegalStateException("true failed: " + r.stderrText());
                 }
-            });
-        }
-        OpenSsh ssh = new OpenSsh(target);
-        long[] master;
-        try {
-            ssh.startMaster();
-            master = measure(n, warmup, () -> ssh.run(true));
+            };
+            // Interleaved, one of each per round: load that drifts during the run hits all three alike.
+            nanos = measureInterleaved(n, warmup, ours, () -> ssh.run(true), () -> ssh.run(false));
         } finally {
             ssh.stopMaster();
         }
-        long[] fresh = measure(n, Math.min(warmup, 3), () -> ssh.run(false));
+        long[] ours = nanos[0];
+        long[] master = nanos[1];
+        long[] fresh = nanos[2];
         System.out.println("load average at the end: " + loadAverage());
 
         System.out.println();
@@ -126,17 +126,23 @@ public final class ShellBenchmark {
         void run() throws Exception;
     }
 
-    private static long[] measure(int n, int warmup, Action action) throws Exception {
+    private static long[][] measureInterleaved(int n, int warmup, Action... actions) throws Exception {
         for (int i = 0; i < warmup; i++) {
-            action.run();
+            for (Action action : actions) {
+                action.run();
+            }
         }
-        long[] nanos = new long[n];
+        long[][] nanos = new long[actions.length][n];
         for (int i = 0; i < n; i++) {
-            long start = System.nanoTime();
-            action.run();
-            nanos[i] = System.nanoTime() - start;
+            for (int a = 0; a < actions.length; a++) {
+                long start = System.nanoTime();
+                actions[a].run();
+                nanos[a][i] = System.nanoTime() - start;
+            }
         }
-        Arrays.sort(nanos);
+        for (long[] way : nanos) {
+            Arrays.sort(way);
+        }
         return nanos;
     }
 
