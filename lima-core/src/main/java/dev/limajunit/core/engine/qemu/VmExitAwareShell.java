@@ -5,6 +5,7 @@ import dev.limajunit.core.shell.ExecResult;
 import dev.limajunit.core.shell.GuestFiles;
 import dev.limajunit.core.shell.GuestShell;
 import dev.limajunit.core.shell.GuestShellException;
+import dev.limajunit.core.shell.GuestTimeoutException;
 import dev.limajunit.core.shell.OutputListener;
 import dev.limajunit.core.shell.RunningCommand;
 import dev.limajunit.core.shell.StreamingCommand;
@@ -80,6 +81,9 @@ final class VmExitAwareShell implements GuestShell {
     }
 
     private RuntimeException translated(RuntimeException e) {
+        if (e instanceof GuestTimeoutException && !exit.exited(Duration.ZERO)) {
+            return e; // an ordinary timeout on a live VM: no grace wait
+        }
         if (e instanceof GuestShellException || e instanceof IllegalStateException) {
             if (exit.exited(EXIT_GRACE)) {
                 String message = exit.message().orElse(null);
