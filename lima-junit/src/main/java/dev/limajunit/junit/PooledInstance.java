@@ -70,6 +70,17 @@ final class PooledInstance implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("instance for " + request.origin() + " was already stopped");
         }
+        if (instance != null && !instance.isRunning()) {
+            // The VM died under an earlier class (its tests failed saying so): later classes get a fresh one.
+            LOG.warn("lima-junit: instance {} is no longer running; booting a fresh one for {}", instance.name(),
+                    request.origin());
+            try {
+                instance.close();
+            } catch (RuntimeException e) {
+                LOG.debug("closing the dead instance {} failed", instance.name(), e);
+            }
+            instance = null;
+        }
         if (instance != null) {
             return new Acquired(instance, false, Duration.ZERO);
         }
