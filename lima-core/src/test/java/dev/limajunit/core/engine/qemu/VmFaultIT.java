@@ -71,6 +71,25 @@ class VmFaultIT {
     }
 
     @Test
+    void aGuestKernelPanicFailsTheCommandWithThePanicInTheSerialTail() {
+        Instance instance = engine.start(QemuTestVm.spec(MountType.NINEP, false), QemuTestVm.options("panics"));
+        try {
+            long crashed = System.nanoTime();
+            assertThatThrownBy(() -> instance.shell().exec(Command.shell("echo c > /proc/sysrq-trigger")
+                    .timeout(Duration.ofSeconds(60))))
+                    .isInstanceOf(GuestShellException.class)
+                    .hasMessageContaining("instance panics: VM exited (code 0)")
+                    .hasMessageContaining("after a guest kernel panic: Kernel panic - not syncing");
+            System.out.println("guest panic: the command failed " + (System.nanoTime() - crashed) / 1_000_000
+                    + " ms after the sysrq crash");
+            assertThat(instance.isRunning()).isFalse();
+        } finally {
+            closeQuietly(instance);
+        }
+        assertThat(processesOf("panics")).isEmpty();
+    }
+
+    @Test
     void aMountTheGuestCannotMakeFailsTheStartNamingTheMount() {
         assertThatThrownBy(() -> engine.start(QemuTestVm.spec(MountType.NINEP, false,
                         QemuTestVm.mount(0, dir, "/proc/lima-junit-cannot-be-here", true)),
