@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Deletes the instances that runs which died left behind: every instance whose name carries a session id
  * ({@code lj-SESSION-...}) of a run that is no longer alive. Instances of live runs and instances that are not ours
- * are never touched.
+ * are never touched, nor instances kept for reuse ({@code ljreuse-...}): their names carry no session.
  */
 final class DeadRunSweep {
 

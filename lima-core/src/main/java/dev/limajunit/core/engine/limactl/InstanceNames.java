@@ -11,6 +11,11 @@ import java.util.regex.Pattern;
 public final class InstanceNames {
 
     public static final String PREFIX = "lj-";
+    /**
+     * Instances kept across runs for opt-in reuse ({@code lima.reuse}): {@code ljreuse-SPECHASH}. They carry no
+     * session, so the sweep of dead runs never matches them, and closing one leaves it running.
+     */
+    public static final String REUSE_PREFIX = "ljreuse-";
 
     private static final Pattern LIMA_NAME = Pattern.compile("[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*");
     private static final Pattern OURS = Pattern.compile("lj-([a-z0-9]+)-.+");
@@ -27,6 +32,11 @@ public final class InstanceNames {
     public static Optional<String> sessionOf(String name) {
         Matcher m = OURS.matcher(name);
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** Whether this is an instance kept across runs for reuse. */
+    public static boolean isReusable(String name) {
+        return name != null && name.startsWith(REUSE_PREFIX);
     }
 
     /** @throws IllegalArgumentException naming the value and Lima's rule */

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Drives a real Lima installation: spec -> lima.yaml -> {@code limactl create}, {@code limactl start}, status and
  * SSH port from {@code limactl list --json}, a guest shell over that port with Lima's own key, and a check of every
- * declared mount in the guest's {@code /proc/mounts}. Closing the instance stops and deletes it.
+ * declared mount in the guest's {@code /proc/mounts}. Closing the instance stops and deletes it, except an instance
+ * kept for reuse ({@code ljreuse-...}), which {@link #attach} finds again in a later run.
  */
 public final class LimactlEngine implements Engine {
 
@@ -202,12 +203,125 @@ public final class LimactlEngine implements Engine {
         }
         phase(options, phases, "mounts", t0);
 
+        return new LimactlInstance(name, spec, shell, mountedDirectories(spec, shell), phases, logs, commands, home);
+    }
+
+    /**
+     * Lima instances outlive the JVM, so they can be reused, unless this engine uses a private LIMA_HOME: that one
+     * belongs to one session, and a later run would never look there.
+     */
+    @Override
+    public boolean reusesAcrossRuns() {
+        return !home().isPrivate();
+    }
+
+    /**
+     * The instance {@code options.name()} that an earlier run left: a running one is used as it is, a stopped one is
+     * started; then the shell is connected and every declared mount checked as {@link #start} does. One that does
+     * not fit this spec (a mount missing, another host directory, a failed start) is deleted, so that the caller
+     * starts a fresh one under the same name; none at all gives empty.
+     */
+    @Override
+    public Optional<Instance> attach(ResolvedInstance spec, StartOptions options) {
+        if (unavailableReason().isPresent() || !reusesAcrossRuns()) {
+            return Optional.empty();
+        }
+        String name = options.name();
+        try {
+            InstanceNames.check(name);
+        } catch (IllegalArgumentException e) {
+            throw new InstanceStartException(e.getMessage(), e);
+        }
+        LimaHome home = home();
+        LimactlCommands commands = commands(home, settings.commandTimeout());
+        LimaInstanceStatus status = commands.list(name).orElse(null);
+        if (status == null) {
+            return Optional.empty();
+        }
+        InstanceLogs logs = new InstanceLogs(home.instanceDir(name));
+        Map<String, Long> phases = new LinkedHashMap<>();
+        String otherDirectory = otherHostDirectory(home, name, spec);
+        if (otherDirectory != null) {
+            return discard(name, otherDirectory, commands);
+        }
+        if (!status.running()) {
+            long t0 = System.nanoTime();
+            LimactlResult start = commands.start(name, options.startTimeout());
+            phase(options, phases, "start", t0);
+            if (!start.succeeded()) {
+                return discard(name, StartFailure.classify(start, options.startTimeout()) + ": "
+                        + start.stderrTail(5), commands);
+            }
+            status = commands.list(name).orElse(null);
+            if (status == null || !status.running() || status.sshLocalPort() <= 0) {
+                return discard(name, "not running after `limactl start`", commands);
+            }
+        }
+        GuestShell shell;
+        long t0 = System.nanoTime();
+        try {
+            SshTarget target = new SshTarget(status.sshAddress(), status.sshLocalPort(), guestUser(status),
+                    home.userPrivateKey(), HostKeyPolicy.acceptAnyOnLoopback());
+            shell = connector.connect(target, Duration.ofSeconds(Math.max(30, options.startTimeout().toSeconds() / 2)));
+        } catch (RuntimeException e) {
+            return discard(name, "no SSH session: " + e.getMessage(), commands);
+        }
+        phase(options, phases, "ssh", t0);
+        t0 = System.nanoTime();
+        List<String> problems;
+        try {
+            problems = MountVerifier.problems(MountVerifier.read(shell), spec.mountType(), spec.mounts());
+        } catch (RuntimeException e) {
+            problems = List.of("cannot read the guest's /proc/mounts: " + e.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            shell.close();
+            return discard(name, String.join("; ", problems), commands);
+        }
+        phase(options, phases, "mounts", t0);
+        return Optional.of(new LimactlInstance(name, spec, shell, mountedDirectories(spec, shell), phases, logs,
+                commands, home));
+    }
+
+    /**
+     * Which declared host directory the kept instance does not mount, from its lima.yaml; {@code null} when it
+     * mounts them all. The guest's /proc/mounts shows mount points, not which host directory is behind them.
+     */
+    private static String otherHostDirectory(LimaHome home, String name, ResolvedInstance spec) {
+        String limaYaml;
+        try {
+            limaYaml = Files.readString(home.instanceDir(name).resolve("lima.yaml"));
+        } catch (IOException e) {
+            return "its lima.yaml cannot be read: " + e.getMessage();
+        }
+        for (ResolvedMount mount : spec.mounts()) {
+            if (!limaYaml.contains(mount.location().toString())) {
+                return "mounts[" + mount.index() + "] " + mount.location() + " is not in its lima.yaml";
+            }
+        }
+        return null;
+    }
+
+    /** A kept instance that does not fit: deleted, so a fresh one can take its name. */
+    private static Optional<Instance> discard(String name, String why, LimactlCommands commands) {
+        LOG.warn("Lima instance {} kept by an earlier run cannot be reused ({}); deleting it to start a fresh one",
+                name, why);
+        commands.stopForce(name);
+        LimactlResult delete = commands.deleteForce(name);
+        if (!delete.succeeded()) {
+            throw new InstanceStartException("cannot delete the unusable kept instance \"" + name + "\" ("
+                    + why + "): `" + delete.commandLine() + "` failed: " + delete.stderrTail(5));
+        }
+        return Optional.empty();
+    }
+
+    private static List<MountedDirectory> mountedDirectories(ResolvedInstance spec, GuestShell shell) {
         List<MountedDirectory> mounted = new ArrayList<>();
         for (ResolvedMount mount : spec.mounts()) {
             mounted.add(new MountedDirectory(mount, spec.mountType(), mount.location(),
                     GuestPath.of(mount.mountPoint()), shell));
         }
-        return new LimactlInstance(name, spec, shell, mounted, phases, logs, commands, home);
+        return mounted;
     }
 
     /** Lima's guest user: the effective config's, else the host user's name (Lima's default). */

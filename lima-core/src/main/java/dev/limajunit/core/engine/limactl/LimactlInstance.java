@@ -15,7 +15,10 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A running Lima instance. Closing it stops it ({@code limactl stop}, forced if that fails) and deletes it. */
+/**
+ * A running Lima instance. Closing it stops it ({@code limactl stop}, forced if that fails) and deletes it; an
+ * instance kept for reuse ({@code ljreuse-...}) only loses this JVM's shell and stays running for the next run.
+ */
 final class LimactlInstance implements Instance {
 
     private static final Logger LOG = LoggerFactory.getLogger(LimactlInstance.class);
@@ -85,6 +88,11 @@ final class LimactlInstance implements Instance {
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (InstanceNames.isReusable(name)) {
+            shell.close();
+            LOG.info("Left Lima instance {} running for reuse by a later run", name);
             return;
         }
         try {
