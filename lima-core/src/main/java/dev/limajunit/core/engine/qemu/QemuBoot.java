@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -153,6 +154,15 @@ final class QemuBoot {
         List<MountWiring> wirings = new ArrayList<>();
         VirtiofsdBinary virtiofsd = null;
         for (ResolvedMount mount : spec.mounts()) {
+            if (Files.notExists(mount.location(), LinkOption.NOFOLLOW_LINKS)) {
+                // As Lima does: a missing location is created (validation has already warned about it).
+                try {
+                    Files.createDirectories(mount.location());
+                } catch (IOException e) {
+                    throw failure(mount.describe() + ": location " + mount.location() + " does not exist and could not "
+                            + "be created: " + e, e);
+                }
+            }
             if (!Files.isDirectory(mount.location())) {
                 throw failure(mount.describe() + ": location " + mount.location() + " is not a directory on the host", null);
             }
