@@ -230,7 +230,13 @@ final class QemuBoot {
     }
 
     private void awaitReady(ManagedProcess qemu) throws IOException {
+        long silentUntil = System.nanoTime() + silentLimit().toNanos();
         while (serial.readyUptime().isEmpty()) {
+            if (System.nanoTime() > silentUntil && serial.isSilent() && qemu.isAlive()) {
+                throw new GuestStalledException("instance " + options.name() + " (qemu engine): the guest printed "
+                        + "nothing on its serial console within " + silentLimit().toSeconds() + " s (" + serial.file()
+                        + " is empty): QEMU stalled before the guest kernel reached /init");
+            }
             if (!qemu.isAlive()) {
                 throw failure("QEMU exited with code " + qemu.process().exitValue() + " before the guest was ready: "
                         + Files.readString(qemuStderr).strip(), null);
@@ -241,6 +247,15 @@ final class QemuBoot {
             }
             sleep(20);
         }
+    }
+
+    /**
+     * How long a guest may stay silent: /init prints within seconds of QEMU's start (38 s at worst on a 2-core host at
+     * load 20), so a silent minute, or a third of the start timeout when that is longer, means a stall.
+     */
+    private Duration silentLimit() {
+        Duration third = options.startTimeout().dividedBy(3);
+        return third.compareTo(Duration.ofSeconds(60)) > 0 ? third : Duration.ofSeconds(60);
     }
 
     /** Splits QEMU-start-to-ready by the guest's own uptime: QEMU itself, kernel up to /init, /init up to sshd. */

@@ -10,10 +10,13 @@ import dev.limajunit.core.engine.InstanceStartException;
 import dev.limajunit.core.engine.StartOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Boots a small real Linux guest with QEMU directly (no Lima needed) and wires 9p, virtiofs and reverse-sshfs
@@ -21,6 +24,8 @@ import java.util.Set;
  * {@link GuestKitBuilder}. Immutable: the {@code with*} methods return a changed copy.
  */
 public final class QemuEngine implements Engine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QemuEngine.class);
 
     public static final String NAME = "qemu";
     static final String QEMU_PACKAGE = "qemu-system-x86";
@@ -104,7 +109,18 @@ public final class QemuEngine implements Engine {
             throw new InstanceStartException("instance " + options.name() + ": mountType \"" + spec.mountType()
                     + "\" is not supported by the qemu engine (supported: 9p, virtiofs, reverse-sshfs)");
         }
-        return new QemuBoot(this, spec, options).run();
+        long started = System.nanoTime();
+        try {
+            return new QemuBoot(this, spec, options).run();
+        } catch (GuestStalledException stalled) {
+            // Everything the stalled boot started is stopped already; one fresh boot gets the time that is left.
+            Duration left = options.startTimeout().minusNanos(System.nanoTime() - started);
+            if (left.compareTo(Duration.ofSeconds(30)) < 0) {
+                throw stalled;
+            }
+            LOG.warn("lima-junit: {}; booting it once more", stalled.getMessage());
+            return new QemuBoot(this, spec, options.withStartTimeout(left)).run();
+        }
     }
 
     Path qemuBinary() {

@@ -52,6 +52,11 @@ final class SerialConsole {
         return Optional.of(m.find() ? Double.parseDouble(m.group(1)) : 0.0);
     }
 
+    /** Whether the guest has printed nothing yet. */
+    boolean isSilent() {
+        return text().isEmpty();
+    }
+
     /** The last {@code lines} lines, for error messages. */
     String tail(int lines) {
         List<String> all = text().lines().toList();
