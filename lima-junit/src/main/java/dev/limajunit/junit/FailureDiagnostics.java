@@ -58,6 +58,9 @@ final class FailureDiagnostics implements TestExecutionExceptionHandler, Lifecyc
         throw throwable;
     }
 
+    /** Report entry key: the VM a failed test leaves running under lima.keepOnFailure, and how to connect. */
+    static final String KEPT_ON_FAILURE = "lima.keptOnFailure";
+
     private static void attach(ExtensionContext context, Throwable throwable) {
         if (throwable instanceof TestAbortedException) {
             return; // skipped, or a known limitation that held: nothing to explain
@@ -68,6 +71,10 @@ final class FailureDiagnostics implements TestExecutionExceptionHandler, Lifecyc
         }
         lease.get().pooled().markTestFailed();
         Instance instance = lease.get().instance();
+        if (LimaRun.of(context).settings().keepOnFailure()) {
+            context.publishReportEntry(KEPT_ON_FAILURE, instance.name() + " is left running; "
+                    + ConnectHint.of(instance));
+        }
         try {
             for (Map.Entry<String, Path> file : instance.diagnosticFiles().entrySet()) {
                 if (Files.isRegularFile(file.getValue())) {

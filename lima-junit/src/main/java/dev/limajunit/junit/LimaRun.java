@@ -3,6 +3,7 @@ package dev.limajunit.junit;
 import dev.limajunit.core.engine.EngineSelector;
 import dev.limajunit.core.host.HostFacts;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -15,6 +16,7 @@ final class LimaRun {
     private final EngineSelector engines;
     private final Semaphore bootGate;
     private volatile HostFacts facts;
+    private final AtomicBoolean reuseRefusalTold = new AtomicBoolean();
 
     private LimaRun(LimaSettings settings, EngineSelector engines) {
         this.settings = settings;
@@ -42,6 +44,11 @@ final class LimaRun {
 
     Semaphore bootGate() {
         return bootGate;
+    }
+
+    /** True the first time only: why lima.reuse cannot work with an engine is said once per run, not per VM. */
+    boolean firstReuseRefusal() {
+        return reuseRefusalTold.compareAndSet(false, true);
     }
 
     /** The host's facts, probed once per JVM on first use (probing may take a few seconds). */

@@ -130,9 +130,8 @@ final class PooledInstance implements AutoCloseable {
                 LOG.info("lima-junit: reusing instance {} left running by an earlier run ({})", name, request.origin());
                 return attached.get();
             }
-        } else if (run.settings().reuse()) {
-            LOG.warn("lima-junit: lima.reuse is on, but the {} engine cannot keep instances across runs; booting {}",
-                    engine.name(), name);
+        } else if (run.settings().reuse() && run.firstReuseRefusal()) {
+            LOG.warn("lima-junit: {}", reuseRefusal(engine.name()));
         }
         LOG.info("lima-junit: booting instance {} with the {} engine for {} ({}; {} mount(s))", name, engine.name(),
                 request.origin(), resolved.mountType(), resolved.mounts().size());
@@ -142,6 +141,18 @@ final class PooledInstance implements AutoCloseable {
         } finally {
             run.bootGate().release();
         }
+    }
+
+    /** Why lima.reuse=true has no effect with this engine. */
+    static String reuseRefusal(String engine) {
+        if ("qemu".equals(engine)) {
+            return "lima.reuse=true has no effect with the qemu engine: its VMs end with the JVM by design (the"
+                    + " crash-safe cleanup kills every process of a dead run), so they cannot be reused across runs;"
+                    + " this run boots fresh VMs. Use the limactl engine to reuse VMs across runs.";
+        }
+        return "lima.reuse=true has no effect with the " + engine + " engine: it cannot keep instances across runs"
+                + " (for limactl: a private LIMA_HOME, lima.limactl.privateHome, belongs to one run); this run boots"
+                + " fresh VMs.";
     }
 
     /** Makes the fresh temporary directories, then applies Lima's defaults and rules; nothing boots on a broken rule. */
@@ -182,7 +193,10 @@ final class PooledInstance implements AutoCloseable {
             return;
         }
         if (run.settings().reuse() && instance.name().startsWith("ljreuse-")) {
+            // the engine closes only this JVM's shell and leaves the instance running for the next run; the fresh
+            // directories stay because the kept instance still mounts them
             LOG.info("lima-junit: lima.reuse: left instance {} running for the next run", instance.name());
+            instance.close();
             return;
         }
         try {
