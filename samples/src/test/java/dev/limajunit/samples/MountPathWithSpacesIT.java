@@ -12,6 +12,7 @@ import dev.limajunit.junit.Behaviour;
 import dev.limajunit.junit.ForEachMountType;
 import dev.limajunit.junit.LimaInstance;
 import dev.limajunit.junit.Mount;
+import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -26,9 +27,12 @@ class MountPathWithSpacesIT {
 
     @Test
     @Behaviour(id = "location-with-spaces", title = "a location with spaces mounts and works both ways (Lima #5136)")
-    void aLocationWithSpacesWorksBothWays(MountedDirectory dir) {
-        // One location for every mount type's VM: name the files after the type.
+    void aLocationWithSpacesWorksBothWays(MountedDirectory dir) throws Exception {
+        // One location for every mount type's VM, and it outlives the run (as a user's directory would): name the
+        // files after the type and start from none.
         String type = dir.type().yamlName();
+        Files.deleteIfExists(dir.host("from host " + type + ".txt"));
+        Files.deleteIfExists(dir.host("from guest " + type + ".txt"));
         assertThat(dir)
                 .showsInGuest(HostChange.create("from host " + type + ".txt", "spaces everywhere\n"), Duration.ofSeconds(30))
                 .showsOnHost(GuestChange.write("from guest " + type + ".txt", "and back\n"), Duration.ofSeconds(30));
