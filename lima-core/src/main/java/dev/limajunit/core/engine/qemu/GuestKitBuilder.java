@@ -15,8 +15,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds (once) and finds (every time) the {@link GuestKit}: kernel from the host or Debian, an initramfs with
@@ -31,7 +33,7 @@ public final class GuestKitBuilder {
     private static final String RESOURCES = "/dev/limajunit/core/engine/qemu/";
     private static final Duration APT_RESOLUTION_TTL = Duration.ofHours(24);
 
-    private static volatile GuestKit memo;
+    private static final Map<Path, GuestKit> MEMO_BY_DIRECTORY = new ConcurrentHashMap<>();
 
     private final KitCache cache;
 
@@ -41,13 +43,19 @@ public final class GuestKitBuilder {
 
     /** The kit in the user's cache directory, built when missing. */
     public static GuestKit userKit() {
-        GuestKit kit = memo;
+        return kitIn(KitCache.userDefault().root());
+    }
+
+    /** The kit in {@code cacheDirectory}, built there when missing (for {@link QemuEngine#withCacheDirectory}). */
+    static GuestKit kitIn(Path cacheDirectory) {
+        Path key = cacheDirectory.toAbsolutePath().normalize();
+        GuestKit kit = MEMO_BY_DIRECTORY.get(key);
         if (kit == null || !kit.isComplete()) {
             synchronized (GuestKitBuilder.class) {
-                kit = memo;
+                kit = MEMO_BY_DIRECTORY.get(key);
                 if (kit == null || !kit.isComplete()) {
-                    kit = new GuestKitBuilder(KitCache.userDefault()).build();
-                    memo = kit;
+                    kit = new GuestKitBuilder(new KitCache(key)).build();
+                    MEMO_BY_DIRECTORY.put(key, kit);
                 }
             }
         }

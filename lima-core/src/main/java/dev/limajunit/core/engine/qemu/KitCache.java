@@ -67,11 +67,46 @@ final class KitCache {
             }
             return target;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot build the cache entry " + target, e);
+            throw new UncheckedIOException(problem(kind, key, e), e);
+        } catch (RuntimeException e) {
+            // a tool run inside the filler (ssh-keygen, apt-get) reports a full disk as its own failure
+            if (isDiskFull(e)) {
+                throw new UncheckedIOException(problem(kind, key, e), new IOException(e));
+            }
+            throw e;
         } finally {
             if (temp != null) {
                 deleteTree(temp);
             }
+        }
+    }
+
+    private String problem(String kind, String key, Exception e) {
+        if (!isDiskFull(e)) {
+            return "cannot build the cache entry " + root.resolve(kind).resolve(key) + ": " + e;
+        }
+        return "the cache directory " + root + " is full (No space left on device, " + usableSpace() + " free) "
+                + "while building its entry " + kind + "/" + key + ": free space there, or point -Dlima.cacheDir or "
+                + "LIMA_JUNIT_CACHE at a file system with room (a guest kernel and kit take about 90 MB); "
+                + "the partial entry was removed";
+    }
+
+    private static boolean isDiskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && (message.contains("No space left on device") || message.contains("Disk quota exceeded"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String usableSpace() {
+        try {
+            long bytes = Files.getFileStore(Files.exists(root) ? root : root.getParent()).getUsableSpace();
+            return bytes >= 1 << 20 ? (bytes >> 20) + " MiB" : (bytes >> 10) + " KiB";
+        } catch (IOException | RuntimeException e) {
+            return "unknown space";
         }
     }
 

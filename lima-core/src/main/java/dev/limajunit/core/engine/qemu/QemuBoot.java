@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -85,7 +86,7 @@ final class QemuBoot {
         diagnostics.put("qemu.stderr.log", qemuStderr);
 
         long t = System.nanoTime();
-        GuestKit kit = GuestKitBuilder.userKit();
+        GuestKit kit = engine.guestKit();
         Path kernel = engine.kernelOverride().orElse(kit.kernel());
         Path clientKey = dir.resolve("id_ed25519");
         HostTool.run(dir, List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "lima-junit-" + options.name(),
@@ -230,16 +231,22 @@ final class QemuBoot {
     }
 
     private void awaitReady(ManagedProcess qemu) throws IOException {
-        long silentUntil = System.nanoTime() + silentLimit().toNanos();
+        Duration silentLimit = engine.stallTimeout(options.startTimeout());
+        long silentUntil = System.nanoTime() + silentLimit.toNanos();
         while (serial.readyUptime().isEmpty()) {
             if (System.nanoTime() > silentUntil && serial.isSilent() && qemu.isAlive()) {
                 throw new GuestStalledException("instance " + options.name() + " (qemu engine): the guest printed "
-                        + "nothing on its serial console within " + silentLimit().toSeconds() + " s (" + serial.file()
-                        + " is empty): QEMU stalled before the guest kernel reached /init");
+                        + "nothing on its serial console within " + (silentLimit.toMillis() % 1000 == 0 ? silentLimit.toSeconds() + " s" : silentLimit.toMillis() + " ms") + " ("
+                        + serial.file() + " is empty): QEMU stalled before the guest kernel printed anything");
             }
             if (!qemu.isAlive()) {
-                throw failure("QEMU exited with code " + qemu.process().exitValue() + " before the guest was ready: "
-                        + Files.readString(qemuStderr).strip(), null);
+                String stderr = Files.readString(qemuStderr).strip();
+                Optional<String> panic = serial.panicLine();
+                throw failure(panic.map(line -> "the guest kernel panicked before the guest was ready: " + line
+                                + " (QEMU exited with code " + qemu.process().exitValue() + ": it runs with panic=-1 "
+                                + "-no-reboot)").orElse("QEMU exited with code " + qemu.process().exitValue()
+                                + " before the guest was ready")
+                        + (stderr.isEmpty() ? "" : ": " + stderr), null);
             }
             if (System.nanoTime() > deadline) {
                 throw failure("the guest did not become ready (no \"" + SerialConsole.READY_MARKER + "\" on its serial "
@@ -247,15 +254,6 @@ final class QemuBoot {
             }
             sleep(20);
         }
-    }
-
-    /**
-     * How long a guest may stay silent: /init prints within seconds of QEMU's start (38 s at worst on a 2-core host at
-     * load 20), so a silent minute, or a third of the start timeout when that is longer, means a stall.
-     */
-    private Duration silentLimit() {
-        Duration third = options.startTimeout().dividedBy(3);
-        return third.compareTo(Duration.ofSeconds(60)) > 0 ? third : Duration.ofSeconds(60);
     }
 
     /** Splits QEMU-start-to-ready by the guest's own uptime: QEMU itself, kernel up to /init, /init up to sshd. */

@@ -35,12 +35,17 @@ public final class QemuEngine implements Engine {
     private final Path kernelOverride;
     private final String accelerator;
     private final Map<SftpDriver, SftpServerFactory> sftpServers;
+    private final Duration stallTimeout;
+    private final Path cacheDirectory;
 
-    private QemuEngine(Path qemuBinary, Path kernelOverride, String accelerator, Map<SftpDriver, SftpServerFactory> sftpServers) {
+    private QemuEngine(Path qemuBinary, Path kernelOverride, String accelerator, Map<SftpDriver, SftpServerFactory> sftpServers,
+                       Duration stallTimeout, Path cacheDirectory) {
         this.qemuBinary = qemuBinary;
         this.kernelOverride = kernelOverride;
         this.accelerator = accelerator;
         this.sftpServers = Map.copyOf(sftpServers);
+        this.stallTimeout = stallTimeout;
+        this.cacheDirectory = cacheDirectory;
     }
 
     /** The engine with the host's qemu-system-x86_64 from PATH and the cached guest kit. */
@@ -48,23 +53,23 @@ public final class QemuEngine implements Engine {
         Map<SftpDriver, SftpServerFactory> servers = new EnumMap<>(SftpDriver.class);
         OpenSshSftpServer.find().ifPresent(server -> servers.put(SftpDriver.OPENSSH_SFTP_SERVER, server));
         servers.put(SftpDriver.BUILTIN, new BuiltinSftpServer());
-        return new QemuEngine(findOnPath("qemu-system-x86_64"), null, null, servers);
+        return new QemuEngine(findOnPath("qemu-system-x86_64"), null, null, servers, null, null);
     }
 
     /** Uses this QEMU binary instead of the one on PATH. */
     public QemuEngine withQemuBinary(Path value) {
-        return new QemuEngine(value, kernelOverride, accelerator, sftpServers);
+        return new QemuEngine(value, kernelOverride, accelerator, sftpServers, stallTimeout, cacheDirectory);
     }
 
     /** Boots this kernel image instead of the kit's (the kit's initramfs and modules stay). */
     public QemuEngine withKernel(Path value) {
-        return new QemuEngine(qemuBinary, value, accelerator, sftpServers);
+        return new QemuEngine(qemuBinary, value, accelerator, sftpServers, stallTimeout, cacheDirectory);
     }
 
     /** "tcg" or "kvm". */
     public QemuEngine withAccelerator(String value) {
         QemuAccelerator.arguments(value); // validates
-        return new QemuEngine(qemuBinary, kernelOverride, value, sftpServers);
+        return new QemuEngine(qemuBinary, kernelOverride, value, sftpServers, stallTimeout, cacheDirectory);
     }
 
     /** Serves reverse-sshfs mounts whose {@code sftpDriver} is {@code driver} with {@code factory} (e.g. builtin). */
@@ -72,7 +77,29 @@ public final class QemuEngine implements Engine {
         Map<SftpDriver, SftpServerFactory> servers = new EnumMap<>(SftpDriver.class);
         servers.putAll(sftpServers);
         servers.put(driver, factory);
-        return new QemuEngine(qemuBinary, kernelOverride, accelerator, servers);
+        return new QemuEngine(qemuBinary, kernelOverride, accelerator, servers, stallTimeout, cacheDirectory);
+    }
+
+    /**
+     * How long a booting guest may print nothing at all on its serial console before its QEMU counts as stalled, is
+     * stopped and booted once more with the start time that is left. Default: a minute, or a third of the start
+     * timeout when that is longer (a healthy guest prints within seconds; 38 s was the worst seen on a 2-core host at
+     * load 20).
+     */
+    public QemuEngine withStallTimeout(Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("stallTimeout " + value + " must be a positive duration");
+        }
+        return new QemuEngine(qemuBinary, kernelOverride, accelerator, sftpServers, value, cacheDirectory);
+    }
+
+    /**
+     * Keeps the built guest parts (kernel, initramfs) in this directory instead of the user's cache
+     * ({@code -Dlima.cacheDir}, {@code LIMA_JUNIT_CACHE}, {@code $XDG_CACHE_HOME/lima-junit} or
+     * {@code ~/.cache/lima-junit}).
+     */
+    public QemuEngine withCacheDirectory(Path value) {
+        return new QemuEngine(qemuBinary, kernelOverride, accelerator, sftpServers, stallTimeout, value);
     }
 
     @Override
@@ -119,12 +146,31 @@ public final class QemuEngine implements Engine {
                 throw stalled;
             }
             LOG.warn("lima-junit: {}; booting it once more", stalled.getMessage());
-            return new QemuBoot(this, spec, options.withStartTimeout(left)).run();
+            try {
+                return new QemuBoot(this, spec, options.withStartTimeout(left)).run();
+            } catch (GuestStalledException again) {
+                throw new InstanceStartException(again.getMessage() + "; the first boot stalled the same way, so this "
+                        + "host cannot run the guest now (see docs/troubleshooting.md, \"stalled\")", again);
+            }
         }
     }
 
     Path qemuBinary() {
         return qemuBinary;
+    }
+
+    /** The guest kit from this engine's cache directory, built there when missing. */
+    GuestKit guestKit() {
+        return cacheDirectory == null ? GuestKitBuilder.userKit() : GuestKitBuilder.kitIn(cacheDirectory);
+    }
+
+    /** How long a silent serial console means a stall, for a boot with this start timeout. */
+    Duration stallTimeout(Duration startTimeout) {
+        if (stallTimeout != null) {
+            return stallTimeout;
+        }
+        Duration third = startTimeout.dividedBy(3);
+        return third.compareTo(Duration.ofSeconds(60)) > 0 ? third : Duration.ofSeconds(60);
     }
 
     Optional<Path> kernelOverride() {

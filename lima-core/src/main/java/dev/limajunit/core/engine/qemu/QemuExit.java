@@ -58,9 +58,7 @@ final class QemuExit {
         if (qemu.isAlive()) {
             return Optional.empty();
         }
-        String panic = serial.text().lines().filter(line -> line.contains("Kernel panic")).findFirst()
-                .map(line -> " after a guest kernel panic: " + line.replaceFirst("^\\[[ 0-9.]+\\] ", "").strip())
-                .orElse("");
+        String panic = serial.panicLine().map(line -> " after a guest kernel panic: " + line).orElse("");
         return Optional.of("instance " + instance + ": VM exited (" + describe(qemu.process().exitValue())
                 + ")" + panic + "; QEMU pid " + qemu.pid() + "\n--- last " + SERIAL_TAIL_LINES + " lines of the serial log "
                 + serial.file() + " ---\n" + serial.tail(SERIAL_TAIL_LINES));

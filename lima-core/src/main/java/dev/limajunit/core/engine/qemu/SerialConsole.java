@@ -35,6 +35,15 @@ final class SerialConsole {
         }
     }
 
+    /**
+     * The guest kernel's "Kernel panic - not syncing: ..." line without its timestamp, once it has panicked (QEMU
+     * runs with {@code panic=-1 -no-reboot}, so a panic also ends QEMU).
+     */
+    Optional<String> panicLine() {
+        return text().lines().filter(line -> line.contains("Kernel panic")).findFirst()
+                .map(line -> line.replaceFirst("^\\[[ 0-9.]+\\] ", "").strip());
+    }
+
     /** The guest uptime (seconds) at which /init started, once it has printed it. */
     Optional<Double> initUptime() {
         Matcher m = INIT.matcher(text());

@@ -8,10 +8,15 @@ import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.engine.InstanceStartException;
 import dev.limajunit.core.process.ManagedProcess;
 import dev.limajunit.core.process.ProcessRegistry;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Boots that cannot succeed fail fast with the reason and leave no process behind. */
 class QemuBootFailureIT {
@@ -55,6 +60,59 @@ class QemuBootFailureIT {
                 .hasMessageContaining("within the start timeout")
                 .hasMessageContaining("lines of the serial log");
         assertNoProcessOf("too-slow");
+    }
+
+    @Test
+    void aGuestKernelPanicDuringBootFailsAtOnceWithThePanic(@TempDir Path dir) {
+        // Real panic: with an rdinit that does not exist the kernel falls back to mounting a root device it lacks.
+        FaultyQemu qemu = FaultyQemu.appendingKernelArgs(dir, QemuEngine.create().qemuBinary(), "rdinit=/no-such-init");
+        QemuEngine engine = QemuEngine.create().withQemuBinary(qemu.script());
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> engine.start(QemuTestVm.spec(MountType.NINEP, false), QemuTestVm.options("boot-panic")))
+                .isInstanceOf(InstanceStartException.class)
+                .hasMessageContaining("instance boot-panic (qemu engine): the guest kernel panicked before the guest was "
+                        + "ready: Kernel panic - not syncing: VFS: Unable to mount root fs")
+                .hasMessageContaining("lines of the serial log")
+                .satisfies(e -> System.out.println("kernel panic during boot:\n" + e.getMessage()));
+        Duration failedAfter = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(failedAfter).as("a panic is reported without waiting for the timeout")
+                .isLessThan(QemuTestVm.options("x").startTimeout());
+        assertThat(qemu.pids()).as("a panic is not retried").hasSize(1);
+        System.out.println("kernel panic during boot reported " + failedAfter.toMillis() + " ms after the start");
+        assertNoProcessOf("boot-panic");
+    }
+
+    @Test
+    void aFullCacheDirectoryFailsNamingItAndLeavesNoPartialEntry(@TempDir Path dir) throws Exception {
+        assumeThat(HostTool.run(null, List.of("id", "-u")).strip()).as("mounting a 1 MiB tmpfs to fill needs root "
+                + "(CI runs as root)").isEqualTo("0");
+        Path cache = Files.createDirectory(dir.resolve("cache"));
+        // The kernel entry comes from the user's cache (no 60 MB download); the kit, about 20 MB, must be written.
+        Path userKernels = GuestKitBuilder.userKit().kernel().getParent().getParent();
+        HostTool.run(null, List.of("mount", "-t", "tmpfs", "-o", "size=1m", "lima-junit-full-cache", cache.toString()));
+        try {
+            Files.createSymbolicLink(cache.resolve("kernels"), userKernels);
+            QemuEngine engine = QemuEngine.create().withCacheDirectory(cache);
+
+            assertThatThrownBy(() -> engine.start(QemuTestVm.spec(MountType.NINEP, false), QemuTestVm.options("full-cache")))
+                    .isInstanceOf(InstanceStartException.class)
+                    .hasMessageContaining("instance full-cache (qemu engine): the cache directory " + cache
+                            + " is full (No space left on device")
+                    .hasMessageContaining("while building its entry kits/")
+                    .hasMessageContaining("-Dlima.cacheDir")
+                    .hasMessageContaining("the partial entry was removed")
+                    .satisfies(e -> System.out.println("full cache directory:\n" + e.getMessage()));
+            try (Stream<Path> kits = Files.list(cache.resolve("kits"))) {
+                assertThat(kits).as("entries left in the full cache's kits/").isEmpty();
+            }
+            FileStore store = Files.getFileStore(cache);
+            assertThat(store.getUsableSpace()).as("free space on the 1 MiB cache after the failure")
+                    .isGreaterThan(store.getTotalSpace() * 9 / 10);
+            assertNoProcessOf("full-cache");
+        } finally {
+            HostTool.run(null, List.of("umount", cache.toString()));
+        }
     }
 
     private static void assertNoProcessOf(String instance) {
