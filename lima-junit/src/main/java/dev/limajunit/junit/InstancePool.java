@@ -9,7 +9,8 @@ import org.junit.jupiter.api.extension.ExtensionContext.Store;
  * Hands out VMs: a shared request gets the one {@link PooledInstance} for its key in the root store (so every class
  * of the run with that spec uses one VM, stopped when the run ends); an unshared request gets its own, stored in the
  * requesting context (stopped when that class or invocation ends). Publishes {@code lima.booted} /
- * {@code lima.reused} report entries so a run's boots can be counted.
+ * {@code lima.reused} report entries so a run's boots can be counted, and {@code lima.reuse.ignored} once when
+ * {@code lima.reuse} cannot work with the engine.
  */
 final class InstancePool {
 
@@ -17,6 +18,8 @@ final class InstancePool {
     static final String BOOTED = "lima.booted";
     /** Report entry key published by every other class that uses an already running VM. */
     static final String REUSED = "lima.reused";
+    /** Report entry key published once per run, by the first class that boots, when lima.reuse cannot work. */
+    static final String REUSE_IGNORED = "lima.reuse.ignored";
 
     private static final AtomicInteger UNSHARED = new AtomicInteger();
 
@@ -43,6 +46,9 @@ final class InstancePool {
                     + ", phases " + acquired.instance().bootPhases() + ")"));
         } else {
             context.publishReportEntry(Map.of(REUSED, acquired.instance().name()));
+        }
+        if (acquired.notice() != null) {
+            context.publishReportEntry(Map.of(REUSE_IGNORED, acquired.notice()));
         }
         return new ClassLease(pooled, acquired.instance());
     }

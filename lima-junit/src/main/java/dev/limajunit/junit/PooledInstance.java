@@ -36,8 +36,9 @@ final class PooledInstance implements AutoCloseable {
      * @param instance  the running VM
      * @param bootedNow true for the class whose acquire booted it, false for every class that reuses it
      * @param took      the boot's duration (zero when reused)
+     * @param notice    something the run should hear once (why {@code lima.reuse} is ignored), else {@code null}
      */
-    record Acquired(Instance instance, boolean bootedNow, Duration took) {}
+    record Acquired(Instance instance, boolean bootedNow, Duration took, String notice) {}
 
     private final InstanceRequest request;
     private final LimaRun run;
@@ -47,6 +48,7 @@ final class PooledInstance implements AutoCloseable {
     private RuntimeException failure;
     private boolean closed;
     private volatile boolean testFailed;
+    private String notice;
 
     /** @param suffix what makes the instance name unique in this run (the request's key, plus a counter when not shared) */
     PooledInstance(InstanceRequest request, LimaRun run, String suffix) {
@@ -82,7 +84,7 @@ final class PooledInstance implements AutoCloseable {
             instance = null;
         }
         if (instance != null) {
-            return new Acquired(instance, false, Duration.ZERO);
+            return new Acquired(instance, false, Duration.ZERO, null);
         }
         if (failure != null) {
             throw failure;
@@ -90,7 +92,9 @@ final class PooledInstance implements AutoCloseable {
         try {
             long started = System.nanoTime();
             instance = boot();
-            return new Acquired(instance, true, Duration.ofNanos(System.nanoTime() - started));
+            Acquired acquired = new Acquired(instance, true, Duration.ofNanos(System.nanoTime() - started), notice);
+            notice = null;
+            return acquired;
         } catch (RuntimeException e) {
             failure = e;
             deleteFreshDirectories();
@@ -131,7 +135,8 @@ final class PooledInstance implements AutoCloseable {
                 return attached.get();
             }
         } else if (run.settings().reuse() && run.firstReuseRefusal()) {
-            LOG.warn("lima-junit: {}", reuseRefusal(engine.name()));
+            notice = reuseRefusal(engine.name());
+            LOG.warn("lima-junit: {}", notice);
         }
         LOG.info("lima-junit: booting instance {} with the {} engine for {} ({}; {} mount(s))", name, engine.name(),
                 request.origin(), resolved.mountType(), resolved.mounts().size());

@@ -52,7 +52,7 @@ class ForEachMountTypeIT {
     @Test
     void runsTheClassOncePerRunnableMountType() {
         Instant started = Instant.now();
-        EngineExecutionResults results = TestKit.run(Map.of("lima.mountTypes", "all"), PerType.class);
+        EngineExecutionResults results = TestKit.run(Map.of("lima.mountTypes", "all", "lima.reuse", "true"), PerType.class);
         Duration took = Duration.between(started, Instant.now());
         List<String> booted = TestKit.reportEntries(results, InstancePool.BOOTED);
         System.out.printf("ForEachMountTypeIT: %d VM boot(s) in %s: %s%n", booted.size(), took, booted);
@@ -64,6 +64,10 @@ class ForEachMountTypeIT {
                 .haveExactly(2, event(test("theVmHasTheInvocationsMountType"), finishedSuccessfully()))
                 .haveExactly(2, event(test("mountsAreChosenByPointOrIndex"), finishedSuccessfully()));
         assertThat(results.testEvents().failed().count()).isZero();
+        // lima.reuse=true cannot work with the qemu engine: said once for the run, not once per VM booted.
+        assertThat(booted).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(TestKit.reportEntries(results, InstancePool.REUSE_IGNORED)).singleElement().asString()
+                .startsWith("lima.reuse=true has no effect with the qemu engine: its VMs end with the JVM by design");
         assertThat(TestKit.reportEntries(results, MountTypeChoice.SKIPPED))
                 .singleElement().asString().startsWith("wsl2: ").contains("vmType wsl2");
         assertThat(booted).hasSize(2);

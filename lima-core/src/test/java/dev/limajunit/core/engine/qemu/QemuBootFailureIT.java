@@ -3,6 +3,7 @@ package dev.limajunit.core.engine.qemu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.junit.jupiter.api.Assumptions.abort;
 
 import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.engine.InstanceStartException;
@@ -90,7 +91,11 @@ class QemuBootFailureIT {
         Path cache = Files.createDirectory(dir.resolve("cache"));
         // The kernel entry comes from the user's cache (no 60 MB download); the kit, about 20 MB, must be written.
         Path userKernels = GuestKitBuilder.userKit().kernel().getParent().getParent();
-        HostTool.run(null, List.of("mount", "-t", "tmpfs", "-o", "size=1m", "lima-junit-full-cache", cache.toString()));
+        try {
+            HostTool.run(null, List.of("mount", "-t", "tmpfs", "-o", "size=1m", "lima-junit-full-cache", cache.toString()));
+        } catch (RuntimeException e) {
+            abort("this host does not let root mount a tmpfs (a container without CAP_SYS_ADMIN?): " + e.getMessage());
+        }
         try {
             Files.createSymbolicLink(cache.resolve("kernels"), userKernels);
             QemuEngine engine = QemuEngine.create().withCacheDirectory(cache);
