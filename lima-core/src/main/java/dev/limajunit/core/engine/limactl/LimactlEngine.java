@@ -178,9 +178,7 @@ public final class LimactlEngine implements Engine {
         GuestShell shell;
         t0 = System.nanoTime();
         try {
-            SshTarget target = new SshTarget(status.sshAddress(), status.sshLocalPort(), guestUser(status),
-                    home.userPrivateKey(), HostKeyPolicy.acceptAnyOnLoopback());
-            shell = connector.connect(target, Duration.ofSeconds(Math.max(30, options.startTimeout().toSeconds() / 2)));
+            shell = connect(status, home, options);
         } catch (RuntimeException e) {
             throw failAndClean(name, "no SSH session to the guest on " + status.sshAddress() + ":"
                     + status.sshLocalPort() + " as " + guestUser(status) + " with key "
@@ -260,9 +258,7 @@ public final class LimactlEngine implements Engine {
         GuestShell shell;
         long t0 = System.nanoTime();
         try {
-            SshTarget target = new SshTarget(status.sshAddress(), status.sshLocalPort(), guestUser(status),
-                    home.userPrivateKey(), HostKeyPolicy.acceptAnyOnLoopback());
-            shell = connector.connect(target, Duration.ofSeconds(Math.max(30, options.startTimeout().toSeconds() / 2)));
+            shell = connect(status, home, options);
         } catch (RuntimeException e) {
             return discard(name, "no SSH session: " + e.getMessage(), commands);
         }
@@ -325,6 +321,13 @@ public final class LimactlEngine implements Engine {
     }
 
     /** Lima's guest user: the effective config's, else the host user's name (Lima's default). */
+    /** Lima's own SSH endpoint and key; Lima checks no host key on its loopback port, and neither do we. */
+    private GuestShell connect(LimaInstanceStatus status, LimaHome home, StartOptions options) {
+        SshTarget target = new SshTarget(status.sshAddress(), status.sshLocalPort(), guestUser(status),
+                home.userPrivateKey(), HostKeyPolicy.acceptAnyOnLoopback());
+        return connector.connect(target, Duration.ofSeconds(Math.max(30, options.startTimeout().toSeconds() / 2)));
+    }
+
     private String guestUser(LimaInstanceStatus status) {
         String configured = status.guestUser();
         return configured == null || configured.isBlank() ? settings.hostUser().name() : configured;
