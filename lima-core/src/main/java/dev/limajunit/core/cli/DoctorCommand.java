@@ -9,10 +9,15 @@ import dev.limajunit.core.host.MountSupport;
 import dev.limajunit.core.host.OperatingSystem;
 import dev.limajunit.core.host.Support;
 import dev.limajunit.core.host.Tool;
+import dev.limajunit.core.engine.qemu.GuestKitBuilder;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * {@code lima-junit doctor}: what this host can run. Engines found, the acceleration that really works, the mount
@@ -20,15 +25,20 @@ import java.util.function.Supplier;
  */
 public final class DoctorCommand implements Subcommand {
 
+    /** Below this much free space in the kit cache a first boot may fail: a kernel and a kit take about 90 MB. */
+    static final long LOW_CACHE_SPACE = 200L << 20;
+
     private final Supplier<HostFacts> facts;
+    private final Path cacheDirectory;
 
     /** Probes afresh (no results from earlier runs), and records them for later JVMs. */
     public DoctorCommand() {
-        this(() -> new HostProbe().probe());
+        this(() -> new HostProbe().probe(), GuestKitBuilder.userCacheDirectory());
     }
 
-    public DoctorCommand(Supplier<HostFacts> facts) {
+    public DoctorCommand(Supplier<HostFacts> facts, Path cacheDirectory) {
         this.facts = facts;
+        this.cacheDirectory = cacheDirectory;
     }
 
     @Override
@@ -82,6 +92,7 @@ public final class DoctorCommand implements Subcommand {
         row(out, "sftp-server", host.sftpServer() == null ? "not found (reverse-sshfs uses the builtin SFTP server)"
                 : host.sftpServer().path().toString());
         row(out, "guest kernel", host.guestKernel().toString());
+        row(out, "kit cache", describeCache(cacheDirectory));
 
         out.println("Mount types x vmTypes");
         MountSupport support = new MountSupport(host);
@@ -120,6 +131,43 @@ public final class DoctorCommand implements Subcommand {
         boolean qemu = host.os() == OperatingSystem.LINUX && host.qemuSystem() != null
                 && host.bestAccelerator().isPresent();
         return limactl || qemu;
+    }
+
+    /** The qemu engine's cache of guest kernels and kits: what is in it and whether the next build fits. */
+    static String describeCache(Path dir) {
+        long kernels = entries(dir.resolve("kernels"));
+        long kits = entries(dir.resolve("kits"));
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        long free;
+        try {
+            free = existing == null ? -1 : Files.getFileStore(existing).getUsableSpace();
+        } catch (IOException e) {
+            free = -1;
+        }
+        String content = kernels + kits == 0 ? "empty (the first qemu boot builds a kernel and a kit, ~20 s)"
+                : kernels + " kernel(s), " + kits + " kit(s)";
+        String space = free < 0 ? "free space unknown" : mebibytes(free) + " free";
+        String low = free >= 0 && free < LOW_CACHE_SPACE ? "; LOW: a first build needs about 90 MB there, move the "
+                + "cache with -Dlima.cacheDir or LIMA_JUNIT_CACHE" : "";
+        return dir + ": " + content + ", " + space + low;
+    }
+
+    private static long entries(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static String mebibytes(long bytes) {
+        return bytes >= 10L << 30 ? (bytes >> 30) + " GiB" : (bytes >> 20) + " MiB";
     }
 
     private static String describe(Tool tool) {

@@ -1,6 +1,8 @@
 package dev.limajunit.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.junit.jupiter.api.Assumptions.abort;
 
 import dev.limajunit.core.config.LimaVersion;
 import dev.limajunit.core.config.MountType;
@@ -11,9 +13,11 @@ import dev.limajunit.core.host.HostFacts;
 import dev.limajunit.core.host.OperatingSystem;
 import dev.limajunit.core.host.Tool;
 import dev.limajunit.core.host.Virtiofsd;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DoctorCommandTest {
 
@@ -30,7 +34,11 @@ class DoctorCommandTest {
             .build();
 
     private static CliRun doctor(HostFacts facts) {
-        return CliRun.of(List.of(new DoctorCommand(() -> facts)), "doctor");
+        return doctor(facts, Path.of("/nonexistent/lima-junit-cache"));
+    }
+
+    private static CliRun doctor(HostFacts facts, Path cache) {
+        return CliRun.of(List.of(new DoctorCommand(() -> facts, cache)), "doctor");
     }
 
     @Test
@@ -45,6 +53,39 @@ class DoctorCommandTest {
                 .contains("tcg           works: booted in 120 ms")
                 .contains("the qemu engine uses tcg")
                 .contains("virtiofsd     /usr/lib/qemu/virtiofsd (QEMU's C virtiofsd, 7.2.22)");
+    }
+
+    @Test
+    void tellsWhatTheKitCacheHoldsAndHowMuchRoomIsLeft(@TempDir Path cache) throws Exception {
+        assertThat(DoctorCommand.describeCache(cache.resolve("not-yet")))
+                .startsWith(cache.resolve("not-yet") + ": empty (the first qemu boot builds a kernel and a kit")
+                .containsPattern(", [0-9]+ [MG]iB free");
+
+        Files.createDirectories(cache.resolve("kernels/linux-image-6.1.0-56-amd64_6.1.192-2"));
+        Files.createDirectories(cache.resolve("kits/00a608fdeb18be97"));
+        Files.createDirectories(cache.resolve("kits/cbc4f9b85413546c"));
+        Files.createDirectories(cache.resolve("kits/.building-x-123")); // a build in progress is no kit
+        Files.writeString(cache.resolve("kernels/debian-resolved"), "linux-image-6.1.0-56-amd64 6.1.192-2");
+
+        assertThat(doctor(CI_LIKE, cache).out()).contains("kit cache     " + cache + ": 1 kernel(s), 2 kit(s), ");
+    }
+
+    @Test
+    void warnsWhenTheKitCacheHasNoRoomForAFirstBuild(@TempDir Path dir) throws Exception {
+        Path small = Files.createDirectory(dir.resolve("small"));
+        try {
+            new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=16m", "lima-junit-doctor-test", small.toString())
+                    .inheritIO().start().waitFor();
+        } catch (java.io.IOException e) {
+            abort("cannot run mount: " + e);
+        }
+        assumeThat(Files.getFileStore(small).name()).as("a 16 MiB tmpfs mounted (needs root)").isEqualTo("lima-junit-doctor-test");
+        try {
+            assertThat(DoctorCommand.describeCache(small)).contains(": empty (").contains(", 16 MiB free; LOW: a first "
+                    + "build needs about 90 MB there, move the cache with -Dlima.cacheDir or LIMA_JUNIT_CACHE");
+        } finally {
+            new ProcessBuilder("umount", small.toString()).inheritIO().start().waitFor();
+        }
     }
 
     @Test
@@ -90,7 +131,7 @@ class DoctorCommandTest {
 
     @Test
     void takesNoArguments() {
-        assertThat(CliRun.of(List.of(new DoctorCommand(() -> CI_LIKE)), "doctor", "extra").exitCode())
+        assertThat(CliRun.of(List.of(new DoctorCommand(() -> CI_LIKE, Path.of("/nonexistent/lima-junit-cache"))), "doctor", "extra").exitCode())
                 .isEqualTo(Main.USAGE);
     }
 }
