@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * When a test or lifecycle method fails, attaches what explains it to that test with {@code publishFile}: the
  * engine's logs (serial console, helper logs) and, from the guest, the tail of {@code dmesg} and
- * {@code /proc/mounts}. Runs from exception handlers, while the VM is still up ({@code TestWatcher} runs too late).
+ * {@code /proc/mounts}, and the timeline of each mount the test watched ({@code watch-timeline.txt}). Runs from
+ * exception handlers, while the VM is still up ({@code TestWatcher} runs too late).
  * Marks the VM as used by a failed test, for {@code lima.keepOnFailure}. Never hides the original failure.
  */
 final class FailureDiagnostics implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
@@ -65,6 +67,7 @@ final class FailureDiagnostics implements TestExecutionExceptionHandler, Lifecyc
         if (throwable instanceof TestAbortedException) {
             return; // skipped, or a known limitation that held: nothing to explain
         }
+        publishTimelines(context, throwable);
         Optional<ClassLease> lease = CurrentMountType.lease(context);
         if (lease.isEmpty()) {
             return;
@@ -89,6 +92,20 @@ final class FailureDiagnostics implements TestExecutionExceptionHandler, Lifecyc
         } catch (RuntimeException e) {
             throwable.addSuppressed(e);
             LOG.warn("lima-junit: could not attach diagnostics of {}: {}", instance.name(), e.toString());
+        }
+    }
+
+    /** The test's watcher timelines (host actions and guest events in one order): {@code watch-timeline.txt}. */
+    private static void publishTimelines(ExtensionContext context, Throwable throwable) {
+        List<MountTimeline> timelines = TestTimelines.existing(context).map(TestTimelines::all).orElse(List.of());
+        for (int i = 0; i < timelines.size(); i++) {
+            String text = timelines.get(i).render();
+            try {
+                context.publishFile(i == 0 ? "watch-timeline.txt" : "watch-timeline-" + i + ".txt",
+                        MediaType.TEXT_PLAIN_UTF_8, target -> Files.writeString(target, text, StandardCharsets.UTF_8));
+            } catch (RuntimeException e) {
+                throwable.addSuppressed(e);
+            }
         }
     }
 

@@ -6,7 +6,10 @@ import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.core.shell.GuestShell;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 
@@ -16,7 +19,13 @@ final class InstanceParameters {
     private InstanceParameters() {
     }
 
-    static Object resolve(ParameterContext parameter, Instance instance) {
+    /** What {@link #resolve} turns a VM into, besides {@link MountType} (a parameterized invocation's own argument). */
+    static final Set<Class<?>> VM_TYPES = Stream.concat(
+            Stream.of(Instance.class, GuestShell.class, MountedDirectory.class), WatchParameters.TYPES.stream())
+            .collect(Collectors.toUnmodifiableSet());
+
+    /** @param context the context the parameter is resolved in (a test method's for per-test watchers) */
+    static Object resolve(ParameterContext parameter, ExtensionContext context, Instance instance) {
         Class<?> type = parameter.getParameter().getType();
         if (type == Instance.class) {
             return instance;
@@ -30,15 +39,20 @@ final class InstanceParameters {
         if (type == MountedDirectory.class) {
             return mount(parameter, instance.mounts());
         }
+        if (WatchParameters.TYPES.contains(type)) {
+            return WatchParameters.resolve(parameter, context, instance.mounts());
+        }
         throw new ParameterResolutionException("lima-junit cannot resolve " + type.getName());
     }
 
-    /** The mount a {@link MountedDirectory} parameter names by {@link MountIndex} or {@link MountPoint}, or the only one. */
+    /**
+     * The mount a {@link MountedDirectory} (or watcher) parameter names by {@link MountIndex} or {@link MountPoint}, or
+     * the only one.
+     */
     static MountedDirectory mount(ParameterContext parameter, List<MountedDirectory> mounts) {
         Optional<MountIndex> index = parameter.findAnnotation(MountIndex.class);
         Optional<MountPoint> point = parameter.findAnnotation(MountPoint.class);
-        String where = "parameter " + parameter.getParameter().getName() + " of "
-                + parameter.getDeclaringExecutable().getName();
+        String where = where(parameter);
         if (index.isPresent() && point.isPresent()) {
             throw new ParameterResolutionException(where + ": use @MountIndex or @MountPoint, not both");
         }
@@ -63,6 +77,11 @@ final class InstanceParameters {
                     + describe(mounts) + "); pick one with @MountIndex(n) or @MountPoint(\"/guest/path\")");
         }
         return mounts.get(0);
+    }
+
+    /** Names the parameter in messages: {@code parameter dir of roundTrip}. */
+    static String where(ParameterContext parameter) {
+        return "parameter " + parameter.getParameter().getName() + " of " + parameter.getDeclaringExecutable().getName();
     }
 
     private static String describe(List<MountedDirectory> mounts) {

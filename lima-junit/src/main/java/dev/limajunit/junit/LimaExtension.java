@@ -9,6 +9,8 @@ import dev.limajunit.core.shell.GuestShell;
 import java.lang.reflect.Method;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -21,12 +23,13 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * The extension behind {@link LimaInstance}: skips a class this host cannot run (with the reason), boots (or
  * reuses) its VM before the class, and resolves {@link Instance}, {@link GuestShell}, {@link MountedDirectory} and
- * {@link MountType} parameters of constructors, lifecycle methods and tests.
+ * {@link MountType} parameters of constructors, lifecycle methods and tests, and the per-test watcher parameters
+ * ({@link WatchParameters}).
  */
 final class LimaExtension implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
 
-    private static final Set<Class<?>> RESOLVABLE =
-            Set.of(Instance.class, GuestShell.class, MountedDirectory.class, MountType.class);
+    private static final Set<Class<?>> RESOLVABLE = Stream.concat(InstanceParameters.VM_TYPES.stream(),
+            Stream.of(MountType.class)).collect(Collectors.toUnmodifiableSet());
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -37,6 +40,9 @@ final class LimaExtension implements ExecutionCondition, BeforeAllCallback, Para
                         + " works only together with @MountTypeSource; put it on the class instead");
             }
             return ConditionEvaluationResult.enabled("decided for the class");
+        }
+        if (context.getTestClass().isPresent() && WatchParameters.problems(context.getRequiredTestClass()).isPresent()) {
+            return ConditionEvaluationResult.enabled("a watcher parameter is invalid: the class fails before anything boots");
         }
         if (context.getTestClass().isEmpty() || !needsOwnInstance(context)) {
             return ConditionEvaluationResult.enabled("no VM of its own");
@@ -77,6 +83,10 @@ final class LimaExtension implements ExecutionCondition, BeforeAllCallback, Para
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        Optional<LimaConfigurationException> watchProblems = WatchParameters.problems(context.getRequiredTestClass());
+        if (watchProblems.isPresent()) {
+            throw watchProblems.get(); // before anything boots
+        }
         if (needsOwnInstance(context) && !isTemplateContainer(context)) {
             leaseFor(context);
         }
@@ -95,7 +105,7 @@ final class LimaExtension implements ExecutionCondition, BeforeAllCallback, Para
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         ClassLease lease = Leases.nearest(context).orElseGet(() -> leaseFor(classContext(context)));
-        return InstanceParameters.resolve(parameter, lease.instance());
+        return InstanceParameters.resolve(parameter, context, lease.instance());
     }
 
     /**

@@ -4,30 +4,27 @@ import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.engine.Instance;
 import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.core.shell.GuestShell;
-import java.util.Set;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Resolves {@link Instance}, {@link GuestShell} and {@link MountedDirectory} parameters of a {@link MountTypeSource}
- * invocation to a VM of that invocation's mount type (booted or reused on first use, per the method's
+ * Resolves {@link Instance}, {@link GuestShell}, {@link MountedDirectory} and watcher parameters of a
+ * {@link MountTypeSource} invocation to a VM of that invocation's mount type (booted or reused on first use, per the method's
  * {@link LimaInstance#shared()}).
  */
 final class MountTypeInvocationResolver implements ParameterResolver {
 
-    private static final Set<Class<?>> RESOLVABLE = Set.of(Instance.class, GuestShell.class, MountedDirectory.class);
-
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return RESOLVABLE.contains(parameter.getParameter().getType())
+        return InstanceParameters.VM_TYPES.contains(parameter.getParameter().getType())
                 && context.getTestMethod().map(LimaExtension::isMountTypeSource).orElse(false);
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return InstanceParameters.resolve(parameter, leaseFor(context).instance());
+        return InstanceParameters.resolve(parameter, context, leaseFor(context).instance());
     }
 
     static ClassLease leaseFor(ExtensionContext context) {

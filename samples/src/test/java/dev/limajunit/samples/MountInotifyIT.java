@@ -7,7 +7,6 @@ import static dev.limajunit.core.config.MountType.VIRTIOFS;
 import static dev.limajunit.core.watch.InotifyEvent.ATTRIB;
 
 import dev.limajunit.core.mount.MountedDirectory;
-import dev.limajunit.core.watch.EventLog;
 import dev.limajunit.core.watch.GuestFileWatcher;
 import dev.limajunit.core.watch.HostActions;
 import dev.limajunit.junit.Behaviour;
@@ -15,8 +14,8 @@ import dev.limajunit.junit.ForEachMountType;
 import dev.limajunit.junit.KnownLimitation;
 import dev.limajunit.junit.LimaInstance;
 import dev.limajunit.junit.Mount;
+import java.nio.file.Files;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +23,10 @@ import org.junit.jupiter.api.Test;
  * {@code mountInotify: true}: the host agent watches writable locations and touches the changed file in the guest,
  * so a guest watcher sees ATTRIB for host creates and writes — but nothing for removals (the seed's caveat), and on
  * 9p nothing below the watched directory (the seed's nested-files caveat).
+ *
+ * <p>Each test's {@link GuestFileWatcher} parameter watches the mount root (on 9p a watch on any subdirectory of the
+ * mount gets no events at all), is ready when the test starts and stops after it; its {@link HostActions} write to
+ * the same timeline, so a failure shows both in one order.
  */
 @ForEachMountType({NINEP, VIRTIOFS, REVERSE_SSHFS})
 @LimaInstance(mountInotify = true, mounts = @Mount(writable = true))
@@ -32,34 +35,22 @@ class MountInotifyIT {
     static final Duration SOON = Duration.ofSeconds(5);
     static final Duration QUIET = Duration.ofSeconds(2);
 
-    EventLog log;
-    HostActions host;
-    GuestFileWatcher watcher;
-
+    /** Before the watcher starts, so that its recursive watch covers the subdirectory. */
     @BeforeEach
-    void watch(MountedDirectory dir) throws Exception {
-        java.nio.file.Files.createDirectories(dir.host("mount-inotify-sub"));
-        log = new EventLog();
-        host = new HostActions(dir.hostPath(), log);
-        // Watch the mount root: on 9p a watch on any subdirectory of the mount gets no events at all.
-        watcher = GuestFileWatcher.start(dir.shell(), dir.guestPath(), log);
-    }
-
-    @AfterEach
-    void stopWatching() {
-        watcher.close();
+    void makeTheSubdirectory(MountedDirectory dir) throws Exception {
+        Files.createDirectories(dir.host("mount-inotify-sub"));
     }
 
     @Test
     @Behaviour(id = "mount-inotify-host-create", title = "with mountInotify: a host create raises ATTRIB in the guest")
-    void aHostCreateRaisesAttribInTheGuest() {
+    void aHostCreateRaisesAttribInTheGuest(HostActions host, GuestFileWatcher watcher) {
         host.create("mount-inotify-created.txt", "hello\n");
         assertThat(watcher).receives(ATTRIB, "mount-inotify-created.txt", SOON);
     }
 
     @Test
     @Behaviour(id = "mount-inotify-host-write", title = "with mountInotify: a host write raises ATTRIB in the guest")
-    void aHostWriteRaisesAttribInTheGuest() throws Exception {
+    void aHostWriteRaisesAttribInTheGuest(HostActions host, GuestFileWatcher watcher) throws Exception {
         host.create("mount-inotify-edited.txt", "v1\n");
         assertThat(watcher).receives(ATTRIB, "mount-inotify-edited.txt", SOON);
         var edit = host.write("mount-inotify-edited.txt", "v2, a little longer\n");
@@ -68,7 +59,7 @@ class MountInotifyIT {
 
     @Test
     @Behaviour(id = "mount-inotify-host-delete-silent", title = "with mountInotify: a host delete raises nothing in the guest")
-    void aHostDeleteRaisesNothingInTheGuest() {
+    void aHostDeleteRaisesNothingInTheGuest(HostActions host, GuestFileWatcher watcher) {
         host.create("mount-inotify-doomed.txt", "bye\n");
         assertThat(watcher).receives(ATTRIB, "mount-inotify-doomed.txt", SOON);
         var delete = host.delete("mount-inotify-doomed.txt");
@@ -79,7 +70,7 @@ class MountInotifyIT {
     @Behaviour(id = "mount-inotify-nested", title = "with mountInotify: a host create in a subdirectory raises ATTRIB")
     @KnownLimitation(mountTypes = NINEP, reason = "for 9p, inotify events are not triggered for nested files "
             + "of the listening directory (the seed's caveat)")
-    void aHostCreateInASubdirectoryRaisesAttrib() {
+    void aHostCreateInASubdirectoryRaisesAttrib(HostActions host, GuestFileWatcher watcher) {
         host.create("mount-inotify-sub/nested.txt", "deep\n");
         assertThat(watcher).receives(ATTRIB, "mount-inotify-sub/nested.txt", SOON);
     }

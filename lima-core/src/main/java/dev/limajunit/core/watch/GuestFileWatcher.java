@@ -46,10 +46,25 @@ public final class GuestFileWatcher implements AutoCloseable {
      *                             the path missing, too many watches); the message holds what it printed
      */
     public static GuestFileWatcher start(GuestShell shell, GuestPath root, EventLog log, WatchOptions options) {
+        return start(shell, root, root, log, options);
+    }
+
+    /**
+     * Watches {@code root} but names each event's path relative to {@code base}, a directory at or above it (such as
+     * the mount root while watching one of its subdirectories), so the paths match {@link HostActions} rooted at
+     * {@code base}. Otherwise as {@link #start(GuestShell, GuestPath, EventLog, WatchOptions)}.
+     *
+     * @throws IllegalArgumentException when {@code root} does not lie at or below {@code base}
+     */
+    public static GuestFileWatcher start(GuestShell shell, GuestPath root, GuestPath base, EventLog log,
+            WatchOptions options) {
         Objects.requireNonNull(log, "log");
+        if (!root.startsWith(base)) {
+            throw new IllegalArgumentException("the watched directory " + root + " is not at or below " + base);
+        }
         Command command = Command.of(argv(root, options).toArray(String[]::new)).timeout(LIFETIME);
         log.note("watcher starting: " + command);
-        StreamingCommand stream = shell.stream(command, new Recorder(new InotifyLine(root.value()), log));
+        StreamingCommand stream = shell.stream(command, new Recorder(new InotifyLine(base.value()), log));
         try {
             stream.awaitLine(READY_LINE::equals, options.readyTimeout());
         } catch (RuntimeException e) {
