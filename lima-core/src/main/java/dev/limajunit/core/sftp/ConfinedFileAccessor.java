@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.CopyOption;
+import java.nio.file.DirectoryStream;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
@@ -15,16 +16,20 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.security.Principal;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.apache.sshd.common.util.io.IoUtils;
+import org.apache.sshd.sftp.server.DirectoryHandle;
 import org.apache.sshd.sftp.server.FileHandle;
 import org.apache.sshd.sftp.server.SftpFileSystemAccessor;
 import org.apache.sshd.sftp.server.SftpSubsystemProxy;
 
 /**
  * MINA's SFTP file access, confined to one directory: every path a client names goes through {@link ConfinedPaths}
- * (no {@code ..}, absolute path or symlink leads out), and on a read-only mount every change is refused. The SFTP
- * subsystem handles one request at a time per client, so a check and the access it guards cannot be raced by the
- * same client.
+ * (no {@code ..}, absolute path or symlink leads out), and on a read-only mount every change is refused. Attributes
+ * are read only where the read stays inside (a listing reports a symlink's own attributes, never its target's), and
+ * a hard link can only be made to a file inside. The SFTP subsystem handles one request at a time per client, so a
+ * check and the access it guards cannot be raced by the same client.
  */
 final class ConfinedFileAccessor implements SftpFileSystemAccessor {
 
@@ -57,6 +62,20 @@ final class ConfinedFileAccessor implements SftpFileSystemAccessor {
     }
 
     @Override
+    public DirectoryStream<Path> openDirectory(SftpSubsystemProxy subsystem, DirectoryHandle dirHandle, Path dir,
+                                               String handle, LinkOption... options) throws IOException {
+        paths.check(dir, dir.toString());
+        return SftpFileSystemAccessor.super.openDirectory(subsystem, dirHandle, dir, handle, options);
+    }
+
+    @Override
+    public Map<String, ?> readFileAttributes(SftpSubsystemProxy subsystem, Path file, String view,
+                                             LinkOption... options) throws IOException {
+        Path reported = paths.reportable(file, IoUtils.followLinks(options));
+        return SftpFileSystemAccessor.super.readFileAttributes(subsystem, reported, view, options);
+    }
+
+    @Override
     public void createDirectory(SftpSubsystemProxy subsystem, Path path) throws IOException {
         writable(path);
         SftpFileSystemAccessor.super.createDirectory(subsystem, path);
@@ -65,7 +84,18 @@ final class ConfinedFileAccessor implements SftpFileSystemAccessor {
     @Override
     public void createLink(SftpSubsystemProxy subsystem, Path link, Path existing, boolean symLink) throws IOException {
         writable(link);
-        SftpFileSystemAccessor.super.createLink(subsystem, link, existing, symLink);
+        // a symlink's target is only text, refused when followed; a hard link IS its target: MINA hands over the
+        // client's string unresolved, and a link to a file outside would serve that file's content from inside
+        Path target = symLink ? existing : paths.resolve(existing.toString());
+        SftpFileSystemAccessor.super.createLink(subsystem, link, target, symLink);
+    }
+
+    @Override
+    public void copyFile(SftpSubsystemProxy subsystem, Path src, Path dst, Collection<CopyOption> opts)
+            throws IOException {
+        paths.check(src, src.toString());
+        writable(dst);
+        SftpFileSystemAccessor.super.copyFile(subsystem, src, dst, opts);
     }
 
     @Override

@@ -10,6 +10,9 @@ import java.nio.file.Path;
  * Decides which host paths an SFTP client may touch: only the root directory and what lies below it, after
  * {@code ..} is resolved and after symlinks are followed. Absolute requests are host paths (sshfs asks for
  * {@code :LOCATION}, the mount's absolute location); relative ones are taken from the root.
+ * <p>
+ * Every refusal is the same {@link AccessDeniedException} naming only what the client asked for: whether a path
+ * outside exists, or where a symlink leads, must not be told apart by the answer.
  *
  * @param root     the mount's location as given
  * @param realRoot the location with its own symlinks resolved
@@ -23,19 +26,48 @@ record ConfinedPaths(Path root, Path realRoot) {
 
     /** The host path for a client's request, or {@link AccessDeniedException} when it leads out of the root. */
     Path resolve(String requested) throws AccessDeniedException {
-        Path asked = requested.isEmpty() || requested.equals(".") ? root
-                : requested.startsWith("/") ? Path.of(requested) : root.resolve(requested);
-        Path lexical = asked.normalize();
-        if (!lexical.startsWith(root) && !lexical.startsWith(realRoot)) {
-            throw new AccessDeniedException(requested, null, "outside the mount's location " + root);
-        }
+        Path lexical = lexical(requested);
         check(lexical, requested);
         return lexical;
     }
 
     /**
+     * The host path for a request about a symlink itself (its attributes, its text): like {@link #resolve} except
+     * that the last name is not followed, so a symlink inside that points out can still be looked at, never through.
+     */
+    Path resolveLink(String requested) throws AccessDeniedException {
+        Path lexical = lexical(requested);
+        Path parent = lexical.getParent();
+        if (isRoot(lexical) || parent == null) {
+            check(lexical, requested);
+        } else {
+            check(parent, requested);
+        }
+        return lexical;
+    }
+
+    /**
+     * The path whose attributes may be reported for {@code path}, read following symlinks or not: the path itself
+     * when that read stays inside. The root is reported as its real directory; a listing of the root names the
+     * root's parent as its {@code ..} entry, and like a chroot's, the root answers for it.
+     */
+    Path reportable(Path path, boolean followLinks) throws AccessDeniedException {
+        Path normalized = path.toAbsolutePath().normalize();
+        if (isRoot(normalized) || normalized.equals(root.getParent()) || normalized.equals(realRoot.getParent())) {
+            return realRoot;
+        }
+        if (!isInside(normalized)) {
+            throw refused(path.toString());
+        }
+        Path parent = normalized.getParent();
+        check(followLinks || parent == null ? normalized : parent, path.toString());
+        return path;
+    }
+
+    /**
      * Follows symlinks: the path itself when it exists (a symlink is followed to its target), else its nearest
-     * existing ancestor (a file about to be created) must lie inside the real root.
+     * existing ancestor (a file about to be created) must lie inside the real root. A dangling symlink is refused
+     * like one that points out, so the answer does not tell whether its target exists.
      */
     void check(Path path, String requested) throws AccessDeniedException {
         Path existing = path;
@@ -43,17 +75,38 @@ record ConfinedPaths(Path root, Path realRoot) {
             existing = existing.getParent();
         }
         if (existing == null) {
-            throw new AccessDeniedException(requested, null, "outside the mount's location " + root);
+            throw refused(requested);
         }
         Path real;
         try {
             real = existing.toRealPath();
         } catch (IOException e) {
-            // a dangling symlink: its target is unknown territory
-            throw new AccessDeniedException(requested, null, "a symlink that leads nowhere inside " + root);
+            throw refused(requested);
         }
         if (!real.startsWith(realRoot)) {
-            throw new AccessDeniedException(requested, null, "leads out of the mount's location " + root + " (to " + real + ")");
+            throw refused(requested);
         }
+    }
+
+    private Path lexical(String requested) throws AccessDeniedException {
+        Path asked = requested.isEmpty() || requested.equals(".") ? root
+                : requested.startsWith("/") ? Path.of(requested) : root.resolve(requested);
+        Path lexical = asked.normalize();
+        if (!isInside(lexical)) {
+            throw refused(requested);
+        }
+        return lexical;
+    }
+
+    private boolean isInside(Path normalized) {
+        return normalized.startsWith(root) || normalized.startsWith(realRoot);
+    }
+
+    private boolean isRoot(Path normalized) {
+        return normalized.equals(root) || normalized.equals(realRoot);
+    }
+
+    private AccessDeniedException refused(String requested) {
+        return new AccessDeniedException(requested, null, "outside the mount's location " + root);
     }
 }

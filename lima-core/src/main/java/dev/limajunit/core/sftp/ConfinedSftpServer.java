@@ -19,14 +19,16 @@ import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.Command;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /**
  * An SFTP server confined to one host directory (read-only when the mount is), served over a pair of byte streams,
- * the way sshfs's {@code -o slave} mode speaks it. It is MINA SSHD's SFTP subsystem with a
- * {@link ConfinedFileAccessor}; MINA runs subsystems only inside SSH sessions, so one in-process client session on a
- * 127.0.0.1 port, with a random password and a host key checked by identity, carries the SFTP bytes. Everything lives
- * in this JVM and ends with {@link #close()}.
+ * the way sshfs's {@code -o slave} mode speaks it. It is MINA SSHD's SFTP subsystem ({@link ConfinedSftpSubsystem})
+ * with a {@link ConfinedFileAccessor}; MINA runs subsystems only inside SSH sessions, so one in-process client session
+ * on a 127.0.0.1 port, with a random password and a host key checked by identity, carries the SFTP bytes. Everything
+ * lives in this JVM and ends with {@link #close()}.
  */
 public final class ConfinedSftpServer implements AutoCloseable {
 
@@ -58,8 +60,14 @@ public final class ConfinedSftpServer implements AutoCloseable {
         server.setPasswordAuthenticator((user, given, s) -> USER.equals(user) && password.equals(given));
         server.setPublickeyAuthenticator(null);
         server.setKeyboardInteractiveAuthenticator(null);
-        server.setSubsystemFactories(List.of(new SftpSubsystemFactory.Builder()
-                .withFileSystemAccessor(new ConfinedFileAccessor(paths, readOnly)).build()));
+        SftpSubsystemFactory sftp = new SftpSubsystemFactory() {
+            @Override
+            public Command createSubsystem(ChannelSession channel) {
+                return new ConfinedSftpSubsystem(channel, this, paths);
+            }
+        };
+        sftp.setFileSystemAccessor(new ConfinedFileAccessor(paths, readOnly));
+        server.setSubsystemFactories(List.of(sftp));
         SshClient client = SshClient.setUpDefaultClient();
         client.setServerKeyVerifier((s, address, key) -> KeyUtils.compareKeys(key, hostKey.getPublic()));
         ClientSession session = null;

@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,14 +30,17 @@ class ConfinedSftpServerIT {
     Path tmp;
 
     private Path location;
+    private Path outside;
     private Path secret;
+    private Path client;
 
     @BeforeEach
     void layout() throws IOException {
         assumeThat(Path.of("/usr/bin/sftp")).as("OpenSSH's sftp client (Debian package openssh-client)").isExecutable();
+        client = Files.createDirectories(tmp.resolve("client"));
         location = Files.createDirectories(tmp.resolve("location"));
         Files.writeString(location.resolve("inside.txt"), "inside\n");
-        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        outside = Files.createDirectories(tmp.resolve("outside"));
         secret = Files.writeString(outside.resolve("secret.txt"), "SECRET\n");
         Files.createSymbolicLink(location.resolve("dir-out"), outside);
         Files.createSymbolicLink(location.resolve("file-out"), secret);
@@ -97,16 +105,90 @@ class ConfinedSftpServerIT {
         assertThat(tmp.resolve("outside/planted.txt")).doesNotExist();
     }
 
+    @Test
+    void aListingShowsALinkThatPointsOutAsTheLinkNeverItsTarget() throws Exception {
+        Path big = Files.write(outside.resolve("big.bin"), new byte[TARGET_SIZE]);
+        Files.setLastModifiedTime(big, FileTime.from(TARGET_TIME));
+        Files.createSymbolicLink(location.resolve("big-out"), big);
+        // the location's parent, which a listing names "..": the root must answer for it, as in a chroot
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwx--x---"));
+        Files.setLastModifiedTime(tmp, FileTime.from(TARGET_TIME));
+
+        Sftp ls = sftp(false, "ls -la " + location, "ls -l " + location.resolve("big-out"));
+
+        assertThat(ls.exit()).as(ls.output()).isZero();
+        assertThat(ls.output()).doesNotContain(String.valueOf(TARGET_SIZE)).doesNotContain("2001").doesNotContain("rwx--x---")
+                .containsPattern("(?m)^lrwxrwxrwx .* " + big.toString().length() + " \\S+ +\\S+ +\\S+ big-out$")
+                .containsPattern("(?m)^lrwxrwxrwx .* " + big.toString().length() + " \\S+ +\\S+ +\\S+ "
+                        + Pattern.quote(location.resolve("big-out").toString()) + "$");
+        assertThat(line(ls.output(), " ..")).isEqualTo(line(ls.output(), " .") + ".");
+    }
+
+    @Test
+    void requestsAboutPathsOutsideAnswerAlikeWhetherTheyExistOrNot() throws Exception {
+        // link texts of equal length and links of equal times, so their own attributes match too
+        Files.createSymbolicLink(location.resolve("probe-present"), secret);
+        Files.createSymbolicLink(location.resolve("probe-missing"), outside.resolve("secret.txX"));
+        for (String link : List.of("probe-present", "probe-missing")) {
+            Files.getFileAttributeView(location.resolve(link), BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .setTimes(FileTime.from(TARGET_TIME), null, null);
+        }
+        List<List<String>> pairs = List.of(
+                List.of("/etc/passwd", "/etc/passwX"),
+                List.of(secret.toString(), outside.resolve("secret.txX").toString()),
+                List.of(location + "/../outside/secret.txt", location + "/../outside/secret.txX"),
+                List.of("../outside/secret.txt", "../outside/secret.txX"),
+                List.of(location.resolve("probe-present").toString(), location.resolve("probe-missing").toString()),
+                List.of(location + "/probe-present/", location + "/probe-missing/"));
+        for (List<String> pair : pairs) {
+            String[] asked = new String[2];
+            for (int i = 0; i < 2; i++) {
+                String path = pair.get(i);
+                Sftp sftp = sftp(false, "-ls -l " + path, "-ls -la " + path + "/", "-cd " + path, "-get " + path + " "
+                        + tmp.resolve("got"), "-ls -l " + path + "/x");
+                assertThat(tmp.resolve("got")).as(sftp.output()).doesNotExist();
+                asked[i] = sftp.output().replace(path, "PATH").replace("probe-present", "probe-PATH")
+                        .replace("probe-missing", "probe-PATH");
+            }
+            assertThat(asked[1]).as("%s against %s", pair.get(1), pair.get(0)).isEqualTo(asked[0]);
+        }
+    }
+
+    @Test
+    void aHardLinkCanOnlyBeMadeToAFileInside() throws Exception {
+        Sftp ln = sftp(false, "-ln " + secret + " " + location.resolve("stolen"),
+                "-ln " + location + "/../outside/secret.txt " + location.resolve("stolen2"),
+                "ln " + location.resolve("inside.txt") + " " + location.resolve("second-name"));
+
+        assertThat(ln.exit()).as(ln.output()).isZero();
+        assertThat(ln.output()).contains("Permission denied");
+        assertThat(location.resolve("stolen")).doesNotExist();
+        assertThat(location.resolve("stolen2")).doesNotExist();
+        assertThat(location.resolve("second-name")).hasContent("inside");
+        assertThat(Files.isSameFile(location.resolve("second-name"), location.resolve("inside.txt"))).isTrue();
+    }
+
+    private static final int TARGET_SIZE = 123457;
+    private static final Instant TARGET_TIME = Instant.parse("2001-02-03T04:05:06Z");
+
+    private static String line(String output, String endingWith) {
+        return output.lines().filter(l -> l.endsWith(endingWith)).findFirst().orElseThrow(
+                () -> new AssertionError("no line ending with '" + endingWith + "' in:\n" + output));
+    }
+
     private record Sftp(int exit, String output) {}
 
-    /** One batch command through {@code sftp -D} against the confined server serving {@code location}. */
-    private Sftp sftp(boolean readOnly, String command) throws Exception {
-        Path server = tmp.resolve("server.sh");
+    /**
+     * Batch commands through {@code sftp -D} against the confined server serving {@code location} (a command with a
+     * leading {@code -} may fail without ending the batch).
+     */
+    private Sftp sftp(boolean readOnly, String... commands) throws Exception {
+        Path server = client.resolve("server.sh");
         Files.writeString(server, "#!/bin/sh\nexec " + Path.of(System.getProperty("java.home"), "bin", "java")
                 + " -Xmx128m -cp '" + System.getProperty("java.class.path") + "' " + ConfinedSftpMain.class.getName()
-                + " '" + location + "'" + (readOnly ? " ro" : "") + "\n");
+                + " '" + location + "'" + (readOnly ? " ro" : "") + " 2>>'" + client.resolve("server.log") + "'\n");
         Files.setPosixFilePermissions(server, PosixFilePermissions.fromString("rwx------"));
-        Path batch = Files.writeString(tmp.resolve("batch"), command + "\n");
+        Path batch = Files.writeString(client.resolve("batch"), String.join("\n", commands) + "\n");
         Process sftp = new ProcessBuilder("sftp", "-b", batch.toString(), "-D", server.toString())
                 .redirectErrorStream(true).start();
         byte[] output = sftp.getInputStream().readAllBytes();
