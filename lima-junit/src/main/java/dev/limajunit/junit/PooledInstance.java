@@ -25,8 +25,12 @@ import org.slf4j.LoggerFactory;
  * One VM for one {@link InstanceRequest}, booted on first {@link #acquire()} and stopped by {@link #close()} (the
  * store closes it at the end of its scope). Boots at most once: a failed boot is remembered and rethrown to every
  * later class with the same spec instead of booting again. Thread safe.
+ *
+ * <p>Also a {@code CloseableResource}, so that a build with
+ * {@code junit.jupiter.extensions.store.close.autocloseable.enabled=false} still stops it: JUnit calls one of the two.
  */
-final class PooledInstance implements AutoCloseable {
+@SuppressWarnings("deprecation") // CloseableResource: honoured by 5.14 and 6.x when AutoCloseable closing is off
+final class PooledInstance implements AutoCloseable, org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource {
 
     private static final Logger LOG = LoggerFactory.getLogger(PooledInstance.class);
 

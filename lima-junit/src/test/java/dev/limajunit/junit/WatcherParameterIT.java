@@ -12,6 +12,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.engine.EngineChoice;
+import dev.limajunit.core.engine.Instance;
 import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.core.shell.GuestShell;
 import dev.limajunit.core.watch.EventLog;
@@ -43,7 +44,8 @@ import org.junit.platform.testkit.engine.EventType;
  * the test and {@code @AfterEach} get the same {@link GuestFileWatcher}, {@link HostActions} and {@link EventLog};
  * guest events arrive on that log next to the host actions; each test gets a fresh watcher, and none of them
  * outlives its test (no inotifywait left in the guest); a failing test carries its timeline; a second, different
- * {@link Watch} on the same mount fails naming both. Boots one VM.
+ * {@link Watch} on the same mount fails naming both. Also with JUnit's closing of stored AutoCloseables turned off.
+ * Boots one VM per run, two runs one after the other.
  */
 class WatcherParameterIT {
 
@@ -55,9 +57,13 @@ class WatcherParameterIT {
         /** Every watcher a test of this class got, in test order. */
         static final List<GuestFileWatcher> WATCHERS = new CopyOnWriteArrayList<>();
 
+        /** The VM, to see after the run that it was stopped. */
+        static volatile Instance vm;
+
         @BeforeAll
-        static void makeTheSubdirectory(MountedDirectory dir) throws Exception {
+        static void makeTheSubdirectory(MountedDirectory dir, Instance instance) throws Exception {
             Files.createDirectories(dir.host("sub"));
+            vm = instance;
         }
 
         /** Runs after every test of this class and of {@link PerTest}: by then each watcher's test has ended. */
@@ -153,7 +159,18 @@ class WatcherParameterIT {
 
     @Test
     void oneWatcherPerTestSharedByItsLifecycleMethodsAndClosedWithIt() throws Exception {
-        EngineExecutionResults results = TestKit.run(Map.of(), Watched.class);
+        assertWatchedRun(Map.of());
+    }
+
+    /** With JUnit's closing of stored AutoCloseables turned off, the watchers (and the VM) are closed all the same. */
+    @Test
+    void closedAlsoWhenTheBuildTurnedAutoCloseableClosingOff() throws Exception {
+        assertWatchedRun(Map.of("junit.jupiter.extensions.store.close.autocloseable.enabled", "false"));
+    }
+
+    private static void assertWatchedRun(Map<String, String> configuration) throws Exception {
+        Watched.WATCHERS.clear();
+        EngineExecutionResults results = TestKit.run(configuration, Watched.class);
 
         results.testEvents().assertThatEvents()
                 .haveExactly(1, event(test("watchesASubdirectoryNamingPathsFromTheMountRoot"), finishedSuccessfully()))
@@ -179,5 +196,6 @@ class WatcherParameterIT {
                 .findFirst().orElseThrow(() -> new AssertionError("no watch-timeline.txt on the failed test"));
         assertThat(Files.readString(timeline)).contains("param-before-the-failure.txt", "watches established");
         assertThat(TestKit.reportEntries(results, InstancePool.BOOTED)).hasSize(1);
+        assertThat(Watched.vm.isRunning()).as("the VM, stopped when the run ended").isFalse();
     }
 }
