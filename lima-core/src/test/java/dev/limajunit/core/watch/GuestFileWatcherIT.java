@@ -118,6 +118,25 @@ class GuestFileWatcherIT {
     }
 
     /** Waits for the event; on timeout fails with the timeline, which says what did arrive. */
+    @Test
+    void aWatchOnASubdirectoryCanNamePathsFromAnAncestor() {
+        EventLog log = new EventLog();
+        HostActions host = new HostActions(dir, log);
+        host.mkdir("sub");
+        GuestPath root = GuestPath.of(dir.toString());
+        try (GuestFileWatcher watcher = GuestFileWatcher.start(shell, root.resolve("sub"), root, log,
+                WatchOptions.defaults())) {
+            var created = host.create("sub/x.txt", "x");
+            awaitEvent(log, "sub/x.txt", InotifyEvent.CLOSE_WRITE);
+
+            assertThat(watcher.root()).isEqualTo(root.resolve("sub"));
+            assertThat(log.causeOf(log.eventsFor("sub/x.txt").get(0))).contains(created);
+        }
+        assertThatThrownBy(() -> GuestFileWatcher.start(shell, root, root.resolve("sub"), log, WatchOptions.defaults()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the watched directory " + root + " is not at or below " + root.resolve("sub"));
+    }
+
     private static void awaitEvent(EventLog log, String path, InotifyEvent event) {
         try {
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
