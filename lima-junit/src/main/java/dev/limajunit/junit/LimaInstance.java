@@ -14,7 +14,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Boots a VM with the declared host mounts before the test class runs and hands its tests the guest
  * ({@link dev.limajunit.core.engine.Instance}, {@link dev.limajunit.core.shell.GuestShell},
- * {@link dev.limajunit.core.mount.MountedDirectory}) as parameters.
+ * {@link dev.limajunit.core.mount.MountedDirectory}) as parameters, and each test its own
+ * {@link dev.limajunit.core.watch.GuestFileWatcher} on a mount, with {@link dev.limajunit.core.watch.HostActions} and
+ * {@link dev.limajunit.core.watch.EventLog} on the same timeline (see {@link Watch}).
  *
  * <p>Classes whose annotations describe the same instance share one VM for the whole test run (unless
  * {@link #shared()} is false); it is stopped when the run ends. The spec is validated before anything boots: a
