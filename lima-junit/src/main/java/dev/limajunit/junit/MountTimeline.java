@@ -36,10 +36,6 @@ final class MountTimeline {
         return host;
     }
 
-    MountedDirectory mount() {
-        return mount;
-    }
-
     /**
      * The test's watcher on this mount, started (and ready) on first use.
      *
@@ -61,11 +57,6 @@ final class MountTimeline {
                     + " that starts it (usually the @BeforeEach one)");
         }
         return watcher;
-    }
-
-    /** Whether a watcher was started, so diagnostics can leave out mounts nobody watched. */
-    synchronized boolean watched() {
-        return watcher != null;
     }
 
     String render() {
