@@ -1,6 +1,8 @@
 package dev.limajunit.core.process;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,25 +44,34 @@ public final class ManagedProcess implements AutoCloseable {
     @Override
     public void close() {
         try {
-            terminate(process.toHandle(), GRACE);
+            terminate(List.of(process.toHandle()), GRACE);
         } finally {
             registry.forget(this);
         }
     }
 
-    static void terminate(ProcessHandle handle, Duration grace) {
-        // Descendants first collected, because they are reparented once their parent is gone.
-        var descendants = handle.descendants().toList();
-        handle.destroy();
+    /**
+     * Ends these process trees with one grace period for all of them: SIGTERM to every process and descendant, a wait
+     * for the top-level ones to exit, then SIGKILL to whatever is left.
+     */
+    static void terminate(List<ProcessHandle> handles, Duration grace) {
+        // Descendants collected first, because they are reparented once their parent is gone.
+        List<ProcessHandle> descendants = new ArrayList<>();
+        handles.forEach(h -> descendants.addAll(h.descendants().toList()));
+        handles.forEach(ProcessHandle::destroy);
         descendants.forEach(ProcessHandle::destroy);
-        try {
-            handle.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception timeoutOrFailure) {
-            // falls through to the forcible kill below
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (ProcessHandle handle : handles) {
+            try {
+                handle.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (Exception timeoutOrFailure) {
+                // falls through to the forcible kill below
+            }
         }
-        handle.destroyForcibly();
+        handles.forEach(ProcessHandle::destroyForcibly);
         descendants.forEach(ProcessHandle::destroyForcibly);
     }
 

@@ -65,8 +65,9 @@ public final class ProcessRegistry {
     /** Ends every registered process. */
     public void closeAll() {
         List<ManagedProcess> all = new ArrayList<>(processes);
-        // Parallel, so that the grace periods of many processes do not add up.
-        all.parallelStream().forEach(ManagedProcess::close);
+        // One grace period for all, so that the grace periods of many processes do not add up.
+        ManagedProcess.terminate(all.stream().map(p -> p.process().toHandle()).toList(), ManagedProcess.GRACE);
+        all.forEach(this::forget);
     }
 
     void forget(ManagedProcess process) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /** Runs a short-lived host tool (ldd, ssh-keygen, apt-get, dpkg-deb, xz) to completion while the kit is built. */
 final class HostTool {
@@ -28,8 +29,11 @@ final class HostTool {
         }
         try {
             Process process = builder.start();
-            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-            CompletableFuture<Void> in = CompletableFuture.runAsync(() -> writeAll(process.getOutputStream(), stdin));
+            CompletableFuture<byte[]> err = onOwnThread(argv, "stderr", () -> readAll(process.getErrorStream()));
+            CompletableFuture<Void> in = onOwnThread(argv, "stdin", () -> {
+                writeAll(process.getOutputStream(), stdin);
+                return null;
+            });
             byte[] out = readAll(process.getInputStream());
             int exit = process.waitFor();
             in.join();
@@ -51,7 +55,7 @@ final class HostTool {
         try {
             Process process = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.PIPE).start();
             process.getOutputStream().close();
-            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+            CompletableFuture<byte[]> err = onOwnThread(argv, "stderr", () -> readAll(process.getErrorStream()));
             try (InputStream out = process.getInputStream()) {
                 consumer.accept(out);
                 out.transferTo(OutputStream.nullOutputStream());
@@ -72,6 +76,25 @@ final class HostTool {
     @FunctionalInterface
     interface StreamConsumer {
         void accept(InputStream stdout) throws IOException;
+    }
+
+    /**
+     * Runs blocking pipe I/O on a thread of its own. Not the common pool: with one or two CPUs it may have a single
+     * thread, and a stderr reader that waits for the tool's exit would then starve the stdin writer the tool waits
+     * for (seen on Java 25 with {@code xz -c}: both hung).
+     */
+    private static <T> CompletableFuture<T> onOwnThread(List<String> argv, String stream, Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        }, "lima-junit " + argv.get(0) + " " + stream);
+        thread.setDaemon(true);
+        thread.start();
+        return result;
     }
 
     private static byte[] readAll(InputStream in) {
