@@ -46,8 +46,12 @@ class SecurityIT {
     @TempDir
     static Path tmp;
 
+    /** A size that shows up in no listing by chance: the outside target's, which no listing may show. */
+    private static final int BIG_SIZE = 123457;
+
     private Path location;
     private Path readOnly;
+    private Path bigOutside;
     private QemuInstance instance;
 
     @BeforeAll
@@ -62,8 +66,11 @@ class SecurityIT {
         Files.writeString(readOnly.resolve("ro.txt"), "ro\n");
         Files.createSymbolicLink(location.resolve("file-out"), outside.resolve("secret.txt"));
         Files.createSymbolicLink(location.resolve("dir-out"), outside);
+        bigOutside = Files.write(outside.resolve("big.bin"), new byte[BIG_SIZE]);
+        Files.createSymbolicLink(location.resolve("big-out"), bigOutside);
         instance = (QemuInstance) engine.start(QemuTestVm.spec(MountType.REVERSE_SSHFS, false,
-                builtin(0, location, "/mnt/rw", true), builtin(1, readOnly, "/mnt/ro", false)),
+                builtin(0, location, "/mnt/rw", true, true), builtin(1, readOnly, "/mnt/ro", false, true),
+                builtin(2, location, "/mnt/nofollow", false, false)),
                 QemuTestVm.options("security"));
     }
 
@@ -74,9 +81,10 @@ class SecurityIT {
         }
     }
 
-    private static ResolvedMount builtin(int index, Path location, String mountPoint, boolean writable) {
+    private static ResolvedMount builtin(int index, Path location, String mountPoint, boolean writable,
+                                         boolean followSymlinks) {
         return new ResolvedMount(index, location, mountPoint, writable,
-                new ResolvedMount.Sshfs(false, true, SftpDriver.BUILTIN),
+                new ResolvedMount.Sshfs(false, followSymlinks, SftpDriver.BUILTIN),
                 new ResolvedMount.NineP(SecurityModel.NONE, ProtocolVersion.P9_2000_L, 128 * 1024, NinePCache.MMAP), 0);
     }
 
@@ -139,6 +147,19 @@ class SecurityIT {
             assertThat(cat.exitCode()).as("cat %s", escape).isNotZero();
             assertThat(cat.stdoutText()).doesNotContain("SECRET");
         }
+    }
+
+    @Test
+    void listingsInTheGuestShowLinksThatPointOutAsLinksNeverTheirTargets() {
+        ExecResult ls = instance.shell().execShell("ls -la /mnt/rw /mnt/nofollow; stat -c '%F %s' /mnt/nofollow/big-out");
+        System.out.println("guest: " + ls.stdoutText() + ls.stderrText());
+
+        assertThat(ls.stdoutText() + ls.stderrText()).doesNotContain(String.valueOf(BIG_SIZE));
+        // followSymlinks: sshfs asks the server to follow (SSH_FXP_STAT), which refuses as it refuses opening
+        assertThat(ls.stderrText()).contains("/mnt/rw/big-out: Permission denied");
+        // without it sshfs asks for the link itself (SSH_FXP_LSTAT): the link's own type and size (its text's length)
+        assertThat(ls.stdoutText()).containsPattern("(?m)^lrwxrwxrwx .* big-out$")
+                .contains("symbolic link " + bigOutside.toString().length() + "\n");
     }
 
     @Test
