@@ -7,7 +7,11 @@ import com.sun.jna.platform.mac.SystemB;
 import com.sun.jna.platform.unix.LibC;
 import com.sun.jna.platform.win32.WinNT;
 import com.sun.jna.ptr.IntByReference;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Facts only the OS can tell, through JNA: {@code os.version} says "10.0" on Windows 11 and "10.16" on some macOS
@@ -24,14 +28,39 @@ final class NativeHost {
         int RtlGetVersion(WinNT.OSVERSIONINFOEX info);
     }
 
-    /** The effective uid via libc {@code geteuid()}; empty on Windows or when libc cannot be loaded. */
+    /**
+     * The effective uid: on Linux from {@code /proc/self/status} (no native call, so JDK 22+ prints no "restricted
+     * method" warning for JNA), elsewhere via libc {@code geteuid()}; empty on Windows or when neither works.
+     */
     static Optional<Integer> effectiveUid(OperatingSystem os) {
         if (os == OperatingSystem.WINDOWS) {
             return Optional.empty();
         }
+        if (os == OperatingSystem.LINUX) {
+            Optional<Integer> fromProc = effectiveUidFromProc(Path.of("/proc/self/status"));
+            if (fromProc.isPresent()) {
+                return fromProc;
+            }
+        }
+        return effectiveUidFromLibc();
+    }
+
+    static Optional<Integer> effectiveUidFromLibc() {
         try {
             return Optional.of(LibC.INSTANCE.geteuid());
         } catch (LinkageError | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The second field of the {@code Uid:} line (real, effective, saved, filesystem uid). */
+    static Optional<Integer> effectiveUidFromProc(Path status) {
+        try (Stream<String> lines = Files.lines(status)) {
+            return lines.filter(line -> line.startsWith("Uid:")).findFirst()
+                    .map(line -> line.substring(4).strip().split("\\s+"))
+                    .filter(fields -> fields.length >= 2)
+                    .map(fields -> Integer.parseInt(fields[1]));
+        } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }

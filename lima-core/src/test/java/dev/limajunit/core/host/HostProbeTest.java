@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Probes this very host and checks the facts against what the OS says by other means. */
 class HostProbeTest {
@@ -22,13 +23,23 @@ class HostProbeTest {
     }
 
     @Test
-    void theEffectiveUidComesFromLibc() throws Exception {
-        assumeTrue(FACTS.os() == OperatingSystem.LINUX, "reads /proc/self/status, which only Linux has");
-        String status = Files.readString(Path.of("/proc/self/status"));
-        String uidLine = status.lines().filter(l -> l.startsWith("Uid:")).findFirst().orElseThrow();
-        int euid = Integer.parseInt(uidLine.split("\\s+")[2]);
+    void theEffectiveUidIsThatOfThisProcess() throws Exception {
+        assumeTrue(FACTS.os() != OperatingSystem.WINDOWS, "Windows has no uid");
+        Process id = new ProcessBuilder("id", "-u").start();
+        int euid = Integer.parseInt(new String(id.getInputStream().readAllBytes()).strip());
 
         assertThat(FACTS.effectiveUid()).isEqualTo(euid);
+        assertThat(NativeHost.effectiveUidFromLibc()).as("libc geteuid(), the way macOS gets it").contains(euid);
+    }
+
+    @Test
+    void onLinuxTheEffectiveUidIsTheSecondFieldOfProcStatus(@TempDir Path dir) throws Exception {
+        // a setuid program: real uid 1000, effective 0
+        Path status = Files.writeString(dir.resolve("status"), "Name:\tsu\nUmask:\t0022\nUid:\t1000\t0\t0\t0\n"
+                + "Gid:\t1000\t1000\t1000\t1000\n");
+
+        assertThat(NativeHost.effectiveUidFromProc(status)).contains(0);
+        assertThat(NativeHost.effectiveUidFromProc(dir.resolve("missing"))).isEmpty();
     }
 
     @Test
