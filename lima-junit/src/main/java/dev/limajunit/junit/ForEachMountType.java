@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs the whole test class once per mount type, each run against a VM whose {@link LimaInstance} spec has that
- * {@code mountType}. Invocations are named {@code [9p]}, {@code [virtiofs]}, ...
+ * {@code mountType} (without {@link LimaInstance}: the default spec, one fresh read-only mount). Invocations are
+ * named {@code [9p]}, {@code [virtiofs]}, ...
  *
  * <p>A type this host cannot run (or that {@code lima.mountTypes} leaves out) gets no invocation; the reason is
  * logged and published as a report entry {@code lima.mountType.skipped} on the class. When no type is left, the
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @ClassTemplate
-@ExtendWith(ForEachMountTypeExtension.class)
+// LimaExtension too, so that a class without @LimaInstance runs on the default spec; JUnit registers each once.
+@ExtendWith({ForEachMountTypeExtension.class, LimaExtension.class, FailureDiagnostics.class})
 public @interface ForEachMountType {
 
     /** The mount types to run; empty: every type this host supports (reverse-sshfs, 9p, virtiofs, wsl2). */

@@ -20,7 +20,8 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 /**
  * {@code @ForEachMountType} runs the whole class once per mount type the host can run, named {@code [type]}, each
  * against a VM of that type; a type the host cannot run (wsl2 on Linux) gets no invocation and a reported reason.
- * With {@code shared = false} each invocation's VM is stopped when the invocation ends. Boots two VMs, one at a time.
+ * With {@code shared = false} each invocation's VM is stopped when the invocation ends; a class without
+ * {@code @LimaInstance} runs on the default spec. Boots three VMs, one at a time.
  */
 class ForEachMountTypeIT {
 
@@ -49,10 +50,24 @@ class ForEachMountTypeIT {
         }
     }
 
+    /** No @LimaInstance: the default spec (one fresh read-only mount), with the invocation's mount type. */
+    @ForEachMountType(MountType.NINEP)
+    static class WithoutLimaInstance {
+        @Test
+        void runsOnTheDefaultSpec(MountType type, MountedDirectory dir) throws Exception {
+            assertThat(type).isEqualTo(MountType.NINEP);
+            assertThat(dir.writable()).isFalse();
+            Files.writeString(dir.host("seen.txt"), "from the host");
+            assertThat(dir.shell().execChecked("cat", dir.guest("seen.txt").toString()).stdoutText())
+                    .isEqualTo("from the host");
+        }
+    }
+
     @Test
     void runsTheClassOncePerRunnableMountType() {
         Instant started = Instant.now();
-        EngineExecutionResults results = TestKit.run(Map.of("lima.mountTypes", "all", "lima.reuse", "true"), PerType.class);
+        EngineExecutionResults results = TestKit.run(Map.of("lima.mountTypes", "all", "lima.reuse", "true"), PerType.class,
+                WithoutLimaInstance.class);
         Duration took = Duration.between(started, Instant.now());
         List<String> booted = TestKit.reportEntries(results, InstancePool.BOOTED);
         System.out.printf("ForEachMountTypeIT: %d VM boot(s) in %s: %s%n", booted.size(), took, booted);
@@ -62,7 +77,8 @@ class ForEachMountTypeIT {
                 .doesNotContain("[wsl2]");
         results.testEvents().assertThatEvents()
                 .haveExactly(2, event(test("theVmHasTheInvocationsMountType"), finishedSuccessfully()))
-                .haveExactly(2, event(test("mountsAreChosenByPointOrIndex"), finishedSuccessfully()));
+                .haveExactly(2, event(test("mountsAreChosenByPointOrIndex"), finishedSuccessfully()))
+                .haveExactly(1, event(test("runsOnTheDefaultSpec"), finishedSuccessfully()));
         assertThat(results.testEvents().failed().count()).isZero();
         // lima.reuse=true cannot work with the qemu engine: said once for the run, not once per VM booted.
         assertThat(booted).hasSizeGreaterThanOrEqualTo(2);
@@ -70,6 +86,6 @@ class ForEachMountTypeIT {
                 .startsWith("lima.reuse=true has no effect with the qemu engine: its VMs end with the JVM by design");
         assertThat(TestKit.reportEntries(results, MountTypeChoice.SKIPPED))
                 .singleElement().asString().startsWith("wsl2: ").contains("vmType wsl2");
-        assertThat(booted).hasSize(2);
+        assertThat(booted).as("PerType's two and WithoutLimaInstance's one").hasSize(3);
     }
 }
