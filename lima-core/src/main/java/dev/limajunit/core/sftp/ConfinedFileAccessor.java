@@ -101,14 +101,15 @@ final class ConfinedFileAccessor implements SftpFileSystemAccessor {
     @Override
     public void renameFile(SftpSubsystemProxy subsystem, Path oldPath, Path newPath, Collection<CopyOption> opts)
             throws IOException {
-        writable(oldPath);
-        writable(newPath);
+        // rename(2) follows neither last name: a link that points out is moved or replaced, never gone through
+        writableName(oldPath);
+        writableName(newPath);
         SftpFileSystemAccessor.super.renameFile(subsystem, oldPath, newPath, opts);
     }
 
     @Override
     public void removeFile(SftpSubsystemProxy subsystem, Path path, boolean isDirectory) throws IOException {
-        writable(path);
+        writableName(path); // unlink and rmdir do not follow the last name
         SftpFileSystemAccessor.super.removeFile(subsystem, path, isDirectory);
     }
 
@@ -142,6 +143,13 @@ final class ConfinedFileAccessor implements SftpFileSystemAccessor {
 
     private void writable(Path path) throws IOException {
         paths.check(path, path.toString());
+        if (readOnly) {
+            throw refused(path);
+        }
+    }
+
+    private void writableName(Path path) throws IOException {
+        paths.checkName(path, path.toString());
         if (readOnly) {
             throw refused(path);
         }

@@ -32,18 +32,24 @@ record ConfinedPaths(Path root, Path realRoot) {
     }
 
     /**
-     * The host path for a request about a symlink itself (its attributes, its text): like {@link #resolve} except
-     * that the last name is not followed, so a symlink inside that points out can still be looked at, never through.
+     * The host path for a request about a name itself, which is never followed (LSTAT, READLINK, REMOVE, RENAME):
+     * like {@link #resolve} except that the last name may be a symlink that points out, to be looked at, removed or
+     * replaced, never gone through.
      */
     Path resolveLink(String requested) throws AccessDeniedException {
         Path lexical = lexical(requested);
-        Path parent = lexical.getParent();
-        if (isRoot(lexical) || parent == null) {
-            check(lexical, requested);
-        } else {
-            check(parent, requested);
-        }
+        checkName(lexical, requested);
         return lexical;
+    }
+
+    /** For an access that does not follow the last name of {@code path}: the directory holding it must lie inside. */
+    void checkName(Path path, String requested) throws AccessDeniedException {
+        Path normalized = path.toAbsolutePath().normalize();
+        if (!isInside(normalized)) {
+            throw refused(requested);
+        }
+        Path parent = normalized.getParent();
+        check(isRoot(normalized) || parent == null ? normalized : parent, requested);
     }
 
     /**
@@ -59,8 +65,11 @@ record ConfinedPaths(Path root, Path realRoot) {
         if (!isInside(normalized)) {
             throw refused(path.toString());
         }
-        Path parent = normalized.getParent();
-        check(followLinks || parent == null ? normalized : parent, path.toString());
+        if (followLinks) {
+            check(normalized, path.toString());
+        } else {
+            checkName(normalized, path.toString());
+        }
         return path;
     }
 

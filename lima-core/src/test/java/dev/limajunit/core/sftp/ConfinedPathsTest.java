@@ -63,9 +63,22 @@ class ConfinedPathsTest {
         assertThat(paths.resolveLink(location + "/dangling-out")).isEqualTo(location.resolve("dangling-out"));
         assertThat(paths.resolveLink("dir-out")).isEqualTo(location.resolve("dir-out"));
         assertThat(paths.resolveLink("")).isEqualTo(location);
-        for (String through : new String[] {"dir-out/secret.txt", "../outside/secret.txt", "/etc/passwd", ".."}) {
+        for (String through : new String[] {"dir-out/secret.txt", "dir-out/missing.txt", "../outside/secret.txt",
+                "/etc/passwd", "/etc/nonexistent", ".."}) {
             assertThatThrownBy(() -> paths.resolveLink(through)).as(through).isInstanceOf(AccessDeniedException.class);
         }
+    }
+
+    @Test
+    void aNameIsInsideWhenTheDirectoryHoldingItIs() throws IOException {
+        paths.checkName(location.resolve("file-out"), "file-out");
+        paths.checkName(location.resolve("sub/new.txt"), "sub/new.txt");
+        paths.checkName(location, "");
+        assertThatThrownBy(() -> paths.checkName(location.resolve("dir-out/secret.txt"), "dir-out/secret.txt"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> paths.checkName(outside.resolve("secret.txt"), "x"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> paths.checkName(tmp, "..")).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test

@@ -82,7 +82,9 @@ class ConfinedSftpServerIT {
         Files.setPosixFilePermissions(location.resolve("inside.txt"), PosixFilePermissions.fromString("rw-r--r--"));
         for (String change : List.of("put " + upload + " " + location.resolve("new.txt"), "rm " + location.resolve("inside.txt"),
                 "mkdir " + location.resolve("dir"), "rename " + location.resolve("inside.txt") + " " + location.resolve("moved"),
-                "chmod 777 " + location.resolve("inside.txt"), "symlink /etc " + location.resolve("etc-link"))) {
+                "chmod 777 " + location.resolve("inside.txt"), "symlink /etc " + location.resolve("etc-link"),
+                "rm " + location.resolve("file-out"),
+                "rename " + location.resolve("dir-out") + " " + location.resolve("moved"))) {
             Sftp sftp = sftp(true, change);
 
             assertThat(sftp.exit()).as("%s: %s", change, sftp.output()).isNotZero();
@@ -117,7 +119,8 @@ class ConfinedSftpServerIT {
         Sftp ls = sftp(false, "ls -la " + location, "ls -l " + location.resolve("big-out"));
 
         assertThat(ls.exit()).as(ls.output()).isZero();
-        assertThat(ls.output()).doesNotContain(String.valueOf(TARGET_SIZE)).doesNotContain("2001").doesNotContain("rwx--x---")
+        assertThat(ls.output()).doesNotContain(String.valueOf(TARGET_SIZE)).doesNotContain("2001")
+                .doesNotContain("rwx--x---")
                 .containsPattern("(?m)^lrwxrwxrwx .* " + big.toString().length() + " \\S+ +\\S+ +\\S+ big-out$")
                 .containsPattern("(?m)^lrwxrwxrwx .* " + big.toString().length() + " \\S+ +\\S+ +\\S+ "
                         + Pattern.quote(location.resolve("big-out").toString()) + "$");
@@ -152,6 +155,28 @@ class ConfinedSftpServerIT {
             }
             assertThat(asked[1]).as("%s against %s", pair.get(1), pair.get(0)).isEqualTo(asked[0]);
         }
+    }
+
+    @Test
+    void aLinkThatPointsOutCanBeRemovedOrMovedButNothingOutsideIsTouched() throws Exception {
+        Path moved = location.resolve("dir-moved");
+        Sftp sftp = sftp(false, "rm " + location.resolve("file-out"),
+                "rename " + location.resolve("dir-out") + " " + moved,
+                "-rm " + moved + "/secret.txt", "-rename " + location.resolve("inside.txt") + " " + moved + "/planted",
+                "-rename " + moved + "/secret.txt " + location.resolve("taken.txt"));
+
+        assertThat(sftp.exit()).as(sftp.output()).isZero();
+        assertThat(sftp.output()).contains("remote delete " + moved + "/secret.txt: Permission denied")
+                .contains("remote rename \"" + location.resolve("inside.txt") + "\" to \"" + moved
+                        + "/planted\": Permission denied")
+                .contains("remote rename \"" + moved + "/secret.txt\" to \"" + location.resolve("taken.txt")
+                        + "\": Permission denied");
+        assertThat(Files.exists(location.resolve("file-out"), LinkOption.NOFOLLOW_LINKS)).isFalse();
+        assertThat(Files.readSymbolicLink(moved)).isEqualTo(outside);
+        assertThat(secret).hasContent("SECRET");
+        assertThat(outside).isDirectoryNotContaining(p -> !p.getFileName().toString().equals("secret.txt"));
+        assertThat(location.resolve("inside.txt")).hasContent("inside");
+        assertThat(location.resolve("taken.txt")).doesNotExist();
     }
 
     @Test
