@@ -67,12 +67,21 @@ final class DebianKernelPackage implements KernelSource {
     @Override
     public void materialize(Path dir) throws IOException {
         Path download = Files.createTempDirectory(dir, "apt-");
-        HostTool.run(download, List.of("apt-get", "download", "-q", packageName + "=" + version));
-        Path deb;
-        try (var files = Files.list(download)) {
-            deb = files.filter(p -> p.getFileName().toString().endsWith(".deb")).findFirst()
+        materialize(download(download), dir);
+        KitCache.deleteTree(download);
+    }
+
+    /** Fetches the package's .deb into {@code directory} with {@code apt-get download}. */
+    Path download(Path directory) throws IOException {
+        HostTool.run(directory, List.of("apt-get", "download", "-q", packageName + "=" + version));
+        try (var files = Files.list(directory)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".deb")).findFirst()
                     .orElseThrow(() -> new IOException("apt-get download " + packageName + " left no .deb"));
         }
+    }
+
+    /** Writes the kernel entry from a downloaded .deb: the image and only the modules the guest loads. */
+    static void materialize(Path deb, Path dir) throws IOException {
         // First pass: the image, and every module's depends= to compute which modules are needed.
         Map<String, ModuleInfo> infos = new HashMap<>();
         Map<String, String> entryOf = new HashMap<>();
@@ -109,7 +118,6 @@ final class DebianKernelPackage implements KernelSource {
             }
         });
         KernelSource.write(dir, image[0], modules, order);
-        KitCache.deleteTree(download);
     }
 
     @FunctionalInterface
