@@ -2,6 +2,7 @@ package dev.limajunit.core.config;
 
 import dev.limajunit.core.host.HostFacts;
 import dev.limajunit.core.host.MountSupport;
+import dev.limajunit.core.host.OperatingSystem;
 import dev.limajunit.core.host.Support;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +22,10 @@ public final class SpecResolver {
     private static final List<SpecRule> RULES =
             List.of(new MountTypeRules(), new PathRules(), new MountOptionRules(), new InstanceRules());
 
+    /** The rules that read nothing of the host but its home directory and file system. */
+    private static final List<SpecRule> AS_WRITTEN_RULES =
+            List.of(new PathRules(), new MountOptionRules(), new InstanceRules());
+
     private static final Pattern MOUNT_FIELD = Pattern.compile("mounts\\[(\\d+)]");
 
     private final HostFacts facts;
@@ -37,6 +42,25 @@ public final class SpecResolver {
             rule.check(context, issues);
         }
         // Instance-wide findings first, then mount by mount (a stable sort keeps each rule's order).
+        issues.sort(Comparator.comparingInt(SpecResolver::mountIndex));
+        return new ValidationReport(issues);
+    }
+
+    /**
+     * The rules that need nothing from the host but its home directory (paths, mount options, sizes), for checking a
+     * spec where it is written, before the host is probed: not whether the host can run the vmType or mountType, nor
+     * the Lima version (those decide later whether the test runs here). Where a rule depends on the effective mount
+     * type and none is written, it is Lima's default without limactl installed.
+     *
+     * @param home what {@code ~} in a location expands to
+     */
+    public static ValidationReport validateAsWritten(InstanceSpec spec, Path home) {
+        HostFacts noHost = HostFacts.builder().os(OperatingSystem.current(), "").home(home).effectiveUid(-1).build();
+        SpecContext context = SpecContext.of(spec, noHost);
+        List<ValidationIssue> issues = new ArrayList<>();
+        for (SpecRule rule : AS_WRITTEN_RULES) {
+            rule.check(context, issues);
+        }
         issues.sort(Comparator.comparingInt(SpecResolver::mountIndex));
         return new ValidationReport(issues);
     }

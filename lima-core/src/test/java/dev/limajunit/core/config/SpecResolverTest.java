@@ -181,4 +181,21 @@ class SpecResolverTest {
                 .hasValueSatisfying(reason -> assertThat(reason).contains("needs root"));
         assertThat(user.unsupportedReason(InstanceSpec.of(MountType.NINEP, MountSpec.of("~/src")))).isEmpty();
     }
+
+    @Test
+    void validateAsWrittenChecksPathsOptionsAndSizesButNotWhatTheHostCanRun() {
+        InstanceSpec spec = new InstanceSpec(VmType.VZ, MountType.VIRTIOFS,
+                List.of(MountSpec.of("~/src").withMountPoint("mnt/src").withNineP(new NinePOptions(null, null, "2KiB", null))),
+                null, 0, null, null, List.of());
+
+        ValidationReport report = SpecResolver.validateAsWritten(spec, home);
+
+        assertThat(report.errors()).extracting(ValidationIssue::message).containsExactly(
+                "cpus 0 must be at least 1",
+                "mounts[0] (~/src): mountPoint \"mnt/src\" must be an absolute guest path (starting with /)",
+                "mounts[0] (~/src): 9p.msize \"2KiB\" is below the 4KiB minimum");
+        assertThat(report.warnings()).extracting(ValidationIssue::field).containsExactly("mounts[0].9p");
+        assertThat(new SpecResolver(linux()).validate(spec).errors()).extracting(ValidationIssue::field)
+                .as("the host-dependent rules add what this Linux host cannot run").contains("vmType");
+    }
 }
