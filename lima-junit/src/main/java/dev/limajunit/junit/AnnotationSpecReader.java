@@ -81,12 +81,7 @@ final class AnnotationSpecReader {
 
     /** The message for one or more bad attributes, one line each ({@code @LimaInstance(attribute = value): rule}). */
     static String describe(String origin, List<String> errors) {
-        StringBuilder message = new StringBuilder("invalid @LimaInstance on ").append(origin).append(" (")
-                .append(errors.size()).append(errors.size() == 1 ? " error" : " errors").append("), nothing was booted:");
-        for (String error : errors) {
-            message.append("\n  - ").append(error);
-        }
-        return message.toString();
+        return LimaConfigurationException.invalid("@LimaInstance on " + origin, errors).getMessage();
     }
 
     private static MountSpec mountSpec(Mount mount) {

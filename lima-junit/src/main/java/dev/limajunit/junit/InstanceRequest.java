@@ -11,7 +11,7 @@ import java.util.HexFormat;
 import java.util.Set;
 
 /**
- * Everything a class asks of its VM, read from its annotations: the spec (as written), how to boot it, and whether
+ * Everything a class asks of its VM, read from its annotations or its {@link LimaVm} field: the spec (as written), how to boot it, and whether
  * it may be shared. Two requests with the same {@link #key()} can share one VM.
  *
  * @param spec          the spec as written; a mount whose location is {@code null} gets a fresh temporary directory
@@ -20,7 +20,8 @@ import java.util.Set;
  * @param template      the Lima template ({@code ""}: the engine's default)
  * @param startTimeout  the unscaled start timeout
  * @param shared        whether other classes with the same key may use the same VM
- * @param origin        where the request was declared, for messages ({@code @LimaInstance on com.example.FooTest})
+ * @param origin        where the request was declared, for messages ({@code @LimaInstance on com.example.FooTest},
+ *                      {@code LimaVm in com.example.FooTest.vm})
  */
 record InstanceRequest(
         InstanceSpec spec,
@@ -41,6 +42,10 @@ record InstanceRequest(
     InstanceRequest withMountType(MountType type, String where) {
         return new InstanceRequest(spec.withMountType(type), freshMounts, engine, template, startTimeout, shared,
                 origin + " " + where);
+    }
+
+    InstanceRequest withOrigin(String value) {
+        return new InstanceRequest(spec, freshMounts, engine, template, startTimeout, shared, value);
     }
 
     InstanceRequest withEngine(EngineChoice value) {

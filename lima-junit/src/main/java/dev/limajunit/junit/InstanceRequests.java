@@ -9,7 +9,10 @@ import java.lang.reflect.Method;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
-/** Finds the {@link InstanceRequest} a class, class template invocation or parameterized method asks for. */
+/**
+ * Finds the {@link InstanceRequest} a class, class template invocation or parameterized method asks for: from its
+ * {@link LimaVm} field, else its {@link LimaInstance}, else the defaults.
+ */
 final class InstanceRequests {
 
     /** Stands in for a class or method without {@link LimaInstance}: every attribute at its default. */
@@ -23,10 +26,13 @@ final class InstanceRequests {
     /**
      * The request of the context's test class; inside a {@link ForEachMountType} invocation, with that invocation's
      * mount type.
+     *
+     * @throws LimaConfigurationException for a bad attribute, or a LimaVm field that breaks {@link VmFields}' rules
      */
     static InstanceRequest forClass(ExtensionContext context) {
         Class<?> testClass = context.getRequiredTestClass();
-        InstanceRequest request = read(testClass, testClass.getName());
+        InstanceRequest request = VmFields.declared(testClass).map(VmFields.Declared::request)
+                .orElseGet(() -> read(testClass, testClass.getName()));
         MountType templateType = context.getStore(LimaNamespace.NAMESPACE)
                 .get(LimaNamespace.TEMPLATE_MOUNT_TYPE, MountType.class);
         return templateType == null ? request : request.withMountType(templateType, "[" + templateType + "]");
@@ -42,9 +48,13 @@ final class InstanceRequests {
         return element instanceof Method method ? forMethod(method) : read(element, ((Class<?>) element).getName());
     }
 
-    /** Whether this element declares its own {@link LimaInstance} (directly, inherited or as a meta-annotation). */
+    /**
+     * Whether this element declares its own VM: a {@link LimaInstance} (directly, inherited or as a meta-annotation),
+     * or on a class a {@link LimaVm} field.
+     */
     static boolean declares(AnnotatedElement element) {
-        return AnnotationSupport.isAnnotated(element, LimaInstance.class);
+        return AnnotationSupport.isAnnotated(element, LimaInstance.class)
+                || element instanceof Class<?> type && VmFields.any(type);
     }
 
     private static InstanceRequest read(AnnotatedElement element, String origin) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The extension behind {@link LimaInstance}: skips a class this host cannot run (with the reason), boots (or
+ * The extension behind {@link LimaInstance} (and, through it, {@link LimaVm}): skips a class this host cannot run (with the reason), boots (or
  * reuses) its VM before the class, and resolves {@link Instance}, {@link GuestShell}, {@link MountedDirectory} and
  * {@link MountType} parameters of constructors, lifecycle methods and tests, and the per-test watcher parameters
  * ({@link WatchParameters}).
@@ -134,8 +134,8 @@ final class LimaExtension implements ExecutionCondition, BeforeAllCallback, Para
     }
 
     /**
-     * A class needs its own VM unless it is a nested class without its own {@link LimaInstance} inside a class that
-     * has one: then it uses its enclosing class's.
+     * A class needs its own VM unless it is a nested class without its own {@link LimaInstance} or {@link LimaVm}
+     * field inside a class that has one: then it uses its enclosing class's.
      */
     private static boolean needsOwnInstance(ExtensionContext context) {
         Class<?> testClass = context.getRequiredTestClass();

@@ -11,11 +11,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntFunction;
 
 /**
- * Applies lima-core's rules and defaults to a request, and words every broken rule by the annotation attribute
- * ({@code @LimaInstance(mounts[0].ninep.msize): ...}).
+ * Applies lima-core's rules and defaults to a request, and words every broken rule by the attribute as the user
+ * declared it ({@code @LimaInstance(mounts[0].ninep.msize): ...}, {@code LimaVm(mounts[0].9p.msize): ...}).
  */
 final class SpecValidation {
 
@@ -30,8 +31,9 @@ final class SpecValidation {
         try {
             return new SpecResolver(facts).resolve(concrete(request, freshDirectory));
         } catch (InvalidSpecException e) {
-            throw new LimaConfigurationException(AnnotationSpecReader.describe(origin(request),
-                    e.errors().stream().map(SpecValidation::attributeMessage).toList()), e);
+            boolean field = request.origin().startsWith(LimaVm.NAME);
+            throw LimaConfigurationException.invalid(request.origin(), e.errors().stream()
+                    .map(issue -> field ? LimaVm.attributeMessage(issue) : attributeMessage(issue)).toList(), e);
         }
     }
 
@@ -46,32 +48,41 @@ final class SpecValidation {
      */
     static Optional<LimaConfigurationException> problems(InstanceRequest request, HostFacts facts) {
         try {
-            resolve(request, facts, i -> Path.of(System.getProperty("java.io.tmpdir"), "lima-junit-fresh-" + i));
+            resolve(request, facts, SpecValidation::placeholder);
             return Optional.empty();
         } catch (LimaConfigurationException e) {
             return Optional.of(e);
         }
     }
 
+    /** The spec with a placeholder path for each fresh mount, for checking it before anything is created. */
+    static InstanceSpec withPlaceholders(InstanceSpec spec, Set<Integer> freshMounts) {
+        return concrete(spec, freshMounts, SpecValidation::placeholder);
+    }
+
+    private static Path placeholder(int index) {
+        return Path.of(System.getProperty("java.io.tmpdir"), "lima-junit-fresh-" + index);
+    }
+
     private static InstanceSpec concrete(InstanceRequest request, IntFunction<Path> freshDirectory) {
-        List<MountSpec> mounts = new ArrayList<>(request.spec().mounts());
+        return concrete(request.spec(), request.freshMounts(), freshDirectory);
+    }
+
+    private static InstanceSpec concrete(InstanceSpec spec, Set<Integer> freshMounts, IntFunction<Path> freshDirectory) {
+        List<MountSpec> mounts = new ArrayList<>(spec.mounts());
         for (int i = 0; i < mounts.size(); i++) {
-            if (request.freshMounts().contains(i)) {
+            if (freshMounts.contains(i)) {
                 MountSpec m = mounts.get(i);
                 mounts.set(i, new MountSpec(freshDirectory.apply(i).toString(), m.mountPoint(), m.writable(), m.sshfs(),
                         m.ninep(), m.virtiofs()));
             }
         }
-        return request.spec().withMounts(mounts);
+        return spec.withMounts(mounts);
     }
 
     /** Names a validation error by the annotation attribute: {@code mounts[0].9p.msize} -> {@code mounts[0].ninep.msize}. */
     static String attributeMessage(ValidationIssue issue) {
         String attribute = issue.field().replace(".9p.", ".ninep.").replaceFirst("^9p\\.", "ninep.");
         return "@LimaInstance(" + attribute + "): " + issue.message();
-    }
-
-    private static String origin(InstanceRequest request) {
-        return request.origin().replaceFirst("^@LimaInstance on ", "");
     }
 }

@@ -1,0 +1,477 @@
+package dev.limajunit.junit;
+
+import dev.limajunit.core.config.InstanceSpec;
+import dev.limajunit.core.config.MountSpec;
+import dev.limajunit.core.config.MountType;
+import dev.limajunit.core.config.SpecResolver;
+import dev.limajunit.core.config.ValidationIssue;
+import dev.limajunit.core.config.ValidationReport;
+import dev.limajunit.core.config.VmType;
+import dev.limajunit.core.engine.EngineChoice;
+import dev.limajunit.core.engine.Instance;
+import dev.limajunit.core.mount.MountedDirectory;
+import dev.limajunit.core.shell.GuestShell;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+
+/**
+ * A test class's VM declared in code, for a {@code @RegisterExtension static} field: what {@link LimaInstance}
+ * declares with annotations, built with {@link #builder()} or read from a lima.yaml with {@link #fromLimaYaml(Path)}.
+ * It runs the same machinery as the annotation: the class is skipped with the reason where the host cannot run it,
+ * the VM is shared with every class (annotated or not) whose spec is the same unless {@link Builder#shared(boolean)
+ * shared(false)}, tests get the same parameters, and a failing test gets the same diagnostics.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final LimaVm vm = LimaVm.builder()
+ *         .mountType(MountType.NINEP)
+ *         .mount(Path.of("build/src"), "/mnt/src", true)
+ *         .build();
+ * }</pre>
+ *
+ * <p>Bad input fails in {@link Builder#build()} (and {@link #fromLimaYaml(Path)}), naming the attribute, the value and
+ * the rule. The accessors ({@link #shell()}, {@link #mount(String)}, ...) work while the class runs, from its
+ * {@code @BeforeAll} methods to its {@code @AfterAll} methods.
+ */
+public final class LimaVm implements ExecutionCondition, BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
+        ParameterResolver, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+
+    /** How messages name a LimaVm's attributes ({@code LimaVm(mounts[0].9p.msize): ...}); origins start with it. */
+    static final String NAME = "LimaVm";
+
+    /** A field of an "ignored options" finding: {@code mounts[0].9p}. */
+    private static final Pattern OPTIONS_BLOCK = Pattern.compile("mounts\\[(\\d+)]\\.(9p|sshfs|virtiofs)");
+
+    private final Builder declared;
+    private final InstanceRequest request;
+    private final LimaExtension extension = new LimaExtension();
+    private final FailureDiagnostics diagnostics = new FailureDiagnostics();
+    private volatile Instance current;
+
+    private LimaVm(Builder declared, InstanceRequest request) {
+        this.declared = declared;
+        this.request = request;
+    }
+
+    /** A builder with every attribute at its default: Lima's defaults, one fresh read-only mount, as {@code @LimaInstance}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The VM a lima.yaml describes: its {@code vmType}, {@code mountType}, {@code mounts} (with their options),
+     * {@code mountInotify}, {@code cpus}, {@code memory}, {@code disk} and {@code mountTypesUnsupported}; every other
+     * field is ignored with a warning. Refine it with {@link #toBuilder()}.
+     *
+     * @param limaYaml a relative path is taken from the working directory (under Maven and Gradle: the module's)
+     * @throws LimaConfigurationException when the file is missing, not YAML (with the line) or breaks a rule
+     */
+    public static LimaVm fromLimaYaml(Path limaYaml) {
+        return LimaVmYaml.read(limaYaml).build();
+    }
+
+    /** A builder holding everything this VM declares, to change some of it and {@link Builder#build()} another. */
+    public Builder toBuilder() {
+        return new Builder(declared);
+    }
+
+    /** The running VM of the class that runs now. */
+    public Instance instance() {
+        Instance vm = current;
+        if (vm == null) {
+            throw new IllegalStateException(NAME + ": the VM is not up: its accessors work while the class runs, from its"
+                    + " @BeforeAll methods to its @AfterAll methods, in the class whose @RegisterExtension static field"
+                    + " holds it (is the field annotated with @RegisterExtension? was the class skipped?)");
+        }
+        return vm;
+    }
+
+    /** The guest shell of the running VM. */
+    public GuestShell shell() {
+        return instance().shell();
+    }
+
+    /** The mount type the running VM got (Lima's default where none was declared). */
+    public MountType mountType() {
+        return instance().spec().mountType();
+    }
+
+    /** The running VM's mounts, in declared order. */
+    public List<MountedDirectory> mounts() {
+        return instance().mounts();
+    }
+
+    /** The only mount; with several, name one with {@link #mount(String)}. */
+    public MountedDirectory mount() {
+        List<MountedDirectory> mounts = mounts();
+        if (mounts.size() != 1) {
+            throw new IllegalStateException(NAME + ".mount(): the VM has " + mounts.size() + " mounts ("
+                    + guestPaths(mounts) + "); name one with mount(\"/guest/path\")");
+        }
+        return mounts.get(0);
+    }
+
+    /** The mount whose guest path (or mountPoint as declared) is {@code guestPath}. */
+    public MountedDirectory mount(String guestPath) {
+        List<MountedDirectory> mounts = mounts();
+        return mounts.stream()
+                .filter(m -> m.guestPath().toString().equals(guestPath) || m.mount().mountPoint().equals(guestPath))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(NAME + ".mount(\"" + guestPath
+                        + "\"): no mount there; the VM's mount points: " + guestPaths(mounts)));
+    }
+
+    private static String guestPaths(List<MountedDirectory> mounts) {
+        return mounts.isEmpty() ? "none"
+                : mounts.stream().map(m -> m.guestPath().toString()).collect(Collectors.joining(", "));
+    }
+
+    /** The request of the class whose field {@code where} ({@code com.example.FooIT.vm}) holds this VM. */
+    InstanceRequest request(String where) {
+        return request.withOrigin(request.origin() + " in " + where);
+    }
+
+    @Override
+    public String toString() {
+        return request.origin() + " " + request.spec();
+    }
+
+    // --- the extension: LimaExtension's and FailureDiagnostics' work, unless @LimaInstance registered them here ---
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return VmFields.annotationRegistered(context)
+                ? ConditionEvaluationResult.enabled("decided by the @LimaInstance extension")
+                : extension.evaluateExecutionCondition(context);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (!VmFields.annotationRegistered(context)) {
+            extension.beforeAll(context);
+        }
+        if (VmFields.holds(context.getRequiredTestClass(), this)) {
+            Leases.own(context).ifPresent(lease -> current = lease.instance());
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        // A non-static field is registered only once the test instance exists: too late to boot for the class.
+        VmFields.requireStatic(context, this);
+        ownLease(context).ifPresent(lease -> current = lease.instance());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (VmFields.holds(context.getRequiredTestClass(), this)) {
+            Leases.own(context).filter(lease -> lease.instance() == current).ifPresent(lease -> current = null);
+        }
+    }
+
+    /** The lease of the nearest class (or class template invocation) whose field holds this VM. */
+    private Optional<ClassLease> ownLease(ExtensionContext context) {
+        for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+            if (c.getTestMethod().isEmpty() && c.getTestClass().map(type -> VmFields.holds(type, this)).orElse(false)) {
+                Optional<ClassLease> lease = Leases.own(c);
+                if (lease.isPresent()) {
+                    return lease;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return !VmFields.annotationRegistered(context) && extension.supportsParameter(parameter, context);
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        VmFields.requireStatic(context, this);
+        return extension.resolveParameter(parameter, context);
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        if (VmFields.annotationRegistered(context)) {
+            throw throwable;
+        }
+        diagnostics.handleTestExecutionException(context, throwable);
+    }
+
+    @Override
+    public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        if (VmFields.annotationRegistered(context)) {
+            throw throwable;
+        }
+        diagnostics.handleBeforeAllMethodExecutionException(context, throwable);
+    }
+
+    @Override
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        if (VmFields.annotationRegistered(context)) {
+            throw throwable;
+        }
+        diagnostics.handleBeforeEachMethodExecutionException(context, throwable);
+    }
+
+    @Override
+    public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        if (VmFields.annotationRegistered(context)) {
+            throw throwable;
+        }
+        diagnostics.handleAfterEachMethodExecutionException(context, throwable);
+    }
+
+    @Override
+    public void handleAfterAllMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        if (VmFields.annotationRegistered(context)) {
+            throw throwable;
+        }
+        diagnostics.handleAfterAllMethodExecutionException(context, throwable);
+    }
+
+    /**
+     * Declares a {@link LimaVm}; each method mirrors a {@link LimaInstance} attribute, and what is left unset takes
+     * Lima's builtin default. Not thread safe; {@link #build()} checks everything that needs no host.
+     */
+    public static final class Builder {
+
+        private EngineChoice engine = EngineChoice.AUTO;
+        private VmType vmType;
+        private MountType mountType;
+        private final List<LimaMount> mounts = new ArrayList<>();
+        private boolean mountsDeclared;
+        private Boolean mountInotify;
+        private Integer cpus;
+        private String memory;
+        private String disk;
+        private List<MountType> mountTypesUnsupported = List.of();
+        private String template = "";
+        private Duration startTimeout = InstanceRequest.DEFAULT_START_TIMEOUT;
+        private boolean shared = true;
+        private String origin = NAME;
+
+        private Builder() {
+        }
+
+        private Builder(Builder from) {
+            engine = from.engine;
+            vmType = from.vmType;
+            mountType = from.mountType;
+            mounts.addAll(from.mounts);
+            mountsDeclared = from.mountsDeclared;
+            mountInotify = from.mountInotify;
+            cpus = from.cpus;
+            memory = from.memory;
+            disk = from.disk;
+            mountTypesUnsupported = from.mountTypesUnsupported;
+            template = from.template;
+            startTimeout = from.startTimeout;
+            shared = from.shared;
+            origin = from.origin;
+        }
+
+        /** Which engine boots the VM; {@code AUTO} (the default) honours {@code lima.engine}, else limactl, else qemu. */
+        public Builder engine(EngineChoice value) {
+            engine = value;
+            return this;
+        }
+
+        /** Lima's {@code vmType}; {@code null} (the default): {@code vz} on macOS 13.5+, else {@code qemu}. */
+        public Builder vmType(VmType value) {
+            vmType = value;
+            return this;
+        }
+
+        /** Lima's {@code mountType}; {@code null} (the default): Lima's default for its version and the vmType. */
+        public Builder mountType(MountType value) {
+            mountType = value;
+            return this;
+        }
+
+        /**
+         * Mounts a host directory.
+         *
+         * @param location   the host directory; a relative path is taken from the working directory
+         * @param mountPoint where the guest sees it; {@code null}: the same path as the location
+         * @param writable   whether the guest may write (Lima's default: read-only)
+         */
+        public Builder mount(Path location, String mountPoint, boolean writable) {
+            return mount(LimaMount.of(location).mountPoint(mountPoint).writable(writable));
+        }
+
+        /** Mounts a fresh temporary host directory, made for the VM and deleted when it stops. */
+        public Builder mount(String mountPoint, boolean writable) {
+            return mount(LimaMount.fresh().mountPoint(mountPoint).writable(writable));
+        }
+
+        /**
+         * Adds a mount with options; the first mount declared replaces the default one (a fresh read-only
+         * directory).
+         */
+        public Builder mount(LimaMount value) {
+            Objects.requireNonNull(value, "LimaVm.Builder.mount(LimaMount): the mount is null");
+            if (!mountsDeclared) {
+                mounts.clear();
+                mountsDeclared = true;
+            }
+            mounts.add(value);
+            return this;
+        }
+
+        /** Lima's {@code mountInotify}: forward host file events to the guest (writable mounts only). */
+        public Builder mountInotify(boolean value) {
+            mountInotify = value;
+            return this;
+        }
+
+        /** Virtual CPUs, at least 1; unset: min(4, host CPUs). */
+        public Builder cpus(int value) {
+            cpus = value;
+            return this;
+        }
+
+        /** Guest memory such as {@code "1GiB"}; unset: min(4GiB, half the host memory). */
+        public Builder memory(String value) {
+            memory = value;
+            return this;
+        }
+
+        /** Disk size such as {@code "10GiB"}; unset: the engine's default. */
+        public Builder disk(String value) {
+            disk = value;
+            return this;
+        }
+
+        /** A Lima template the limactl engine starts from ({@code "debian-12"}); the qemu engine ignores it. */
+        public Builder template(String value) {
+            template = value == null ? "" : value.trim();
+            return this;
+        }
+
+        /** How long the boot may take until the first guest command; default 3 minutes. Scaled by {@code lima.startTimeoutFactor}. */
+        public Builder startTimeout(Duration value) {
+            startTimeout = value;
+            return this;
+        }
+
+        /** Whether other classes with the same spec share this VM (true, the default), or each class gets its own. */
+        public Builder shared(boolean value) {
+            shared = value;
+            return this;
+        }
+
+        Builder mountTypesUnsupported(List<MountType> value) {
+            mountTypesUnsupported = List.copyOf(value);
+            return this;
+        }
+
+        /** No mount unless one is added (a lima.yaml without {@code mounts:} has none). */
+        Builder withoutDefaultMount() {
+            mounts.clear();
+            mountsDeclared = true;
+            return this;
+        }
+
+        Builder origin(String value) {
+            origin = value;
+            return this;
+        }
+
+        /**
+         * The VM, once every rule that needs no host holds: paths, mount options, sizes, the start timeout, and no
+         * options of another mount type than the one named here. Whether this host can run the vmType and mount
+         * type is decided when the class runs (it is skipped with the reason where it cannot).
+         *
+         * @throws LimaConfigurationException naming each attribute, its value and the rule; nothing boots
+         */
+        public LimaVm build() {
+            List<String> errors = new ArrayList<>();
+            if (engine == null) {
+                errors.add(NAME + "(engine = null): name one of AUTO, LIMACTL, QEMU");
+            }
+            if (startTimeout == null || startTimeout.isZero() || startTimeout.isNegative()) {
+                errors.add(NAME + "(startTimeout = " + startTimeout + "): must be positive");
+            }
+            List<LimaMount> effective = effectiveMounts();
+            InstanceSpec spec = spec(effective);
+            ValidationReport report = SpecResolver.validateAsWritten(SpecValidation.withPlaceholders(spec, freshIndexes(effective)),
+                    Path.of(System.getProperty("user.home")));
+            for (ValidationIssue issue : report.issues()) {
+                Matcher block = OPTIONS_BLOCK.matcher(issue.field());
+                if (issue.isError()) {
+                    errors.add(attributeMessage(issue));
+                } else if (mountType != null && block.matches()
+                        && !effective.get(Integer.parseInt(block.group(1))).fromYaml()) {
+                    // Lima only warns; options declared right here for another type than the one named are a mistake.
+                    errors.add(attributeMessage(issue) + "; declare " + block.group(2) + " options only on a "
+                            + block.group(2).replace("sshfs", "reverse-sshfs") + " VM");
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw LimaConfigurationException.invalid(origin, errors);
+            }
+            return new LimaVm(new Builder(this), new InstanceRequest(spec, freshIndexes(effective),
+                    engine, template, startTimeout, shared, origin));
+        }
+
+        private List<LimaMount> effectiveMounts() {
+            return mountsDeclared ? List.copyOf(mounts) : List.of(LimaMount.fresh());
+        }
+
+        /**
+         * The spec as {@link AnnotationSpecReader} writes an equal annotation's (false and blank are "unset"), so that
+         * equal declarations get one key and share one VM.
+         */
+        private InstanceSpec spec(List<LimaMount> effective) {
+            List<MountSpec> specs = new ArrayList<>();
+            for (LimaMount mount : effective) {
+                MountSpec m = mount.spec();
+                specs.add(m.withWritable(Boolean.TRUE.equals(m.writable()) ? Boolean.TRUE : null));
+            }
+            return new InstanceSpec(vmType, mountType, specs, Boolean.TRUE.equals(mountInotify) ? Boolean.TRUE : null,
+                    cpus, blankToNull(memory), blankToNull(disk), mountTypesUnsupported);
+        }
+
+        private static Set<Integer> freshIndexes(List<LimaMount> effective) {
+            Set<Integer> fresh = new HashSet<>();
+            for (int i = 0; i < effective.size(); i++) {
+                if (effective.get(i).isFresh()) {
+                    fresh.add(i);
+                }
+            }
+            return fresh;
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value.trim();
+        }
+    }
+
+    /** {@code LimaVm(mounts[0].9p.msize): mounts[0] (/src): 9p.msize "2KiB" is below the 4KiB minimum}. */
+    static String attributeMessage(ValidationIssue issue) {
+        return NAME + "(" + issue.field() + "): " + issue.message();
+    }
+}
