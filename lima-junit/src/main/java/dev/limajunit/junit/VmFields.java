@@ -55,7 +55,7 @@ final class VmFields {
         }
         if (fields.size() > 1) {
             throw new LimaConfigurationException(testClass.getName() + " declares " + fields.size() + " LimaVm fields ("
-                    + fields.stream().map(Field::getName).collect(Collectors.joining(", ")) + "): a class has one VM;"
+                    + fields.stream().map(Field::getName).sorted().collect(Collectors.joining(", ")) + "): a class has one VM;"
                     + " keep one (a @Nested class may declare its own)");
         }
         Field field = fields.get(0);
