@@ -112,7 +112,7 @@ final class LimaExtension implements ExecutionCondition, BeforeAllCallback, Para
      * Boots or reuses the class's VM once; also called from parameter resolution, because with
      * {@code @TestInstance(PER_CLASS)} the constructor is resolved before {@code beforeAll}.
      */
-    private static ClassLease leaseFor(ExtensionContext context) {
+    static ClassLease leaseFor(ExtensionContext context) {
         synchronized (context) {
             Optional<ClassLease> own = Leases.own(context);
             if (own.isPresent()) {

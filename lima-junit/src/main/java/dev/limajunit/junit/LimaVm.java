@@ -178,24 +178,27 @@ public final class LimaVm implements ExecutionCondition, BeforeAllCallback, Afte
     public void beforeEach(ExtensionContext context) {
         // A non-static field is registered only once the test instance exists: too late to boot for the class.
         VmFields.requireStatic(context, this);
-        ownLease(context).ifPresent(lease -> current = lease.instance());
+        // Under @ForEachMountType JUnit calls BeforeAll once for the whole template, not per invocation: an
+        // invocation's VM is leased on first use, here at the latest, so that the accessors work in every test.
+        holder(context).ifPresent(c -> current = Leases.own(c).orElseGet(() -> LimaExtension.leaseFor(c)).instance());
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
         if (VmFields.holds(context.getRequiredTestClass(), this)) {
-            Leases.own(context).filter(lease -> lease.instance() == current).ifPresent(lease -> current = null);
+            // A template container has no lease of its own: its invocations' VMs are done with too.
+            Optional<Instance> own = Leases.own(context).map(ClassLease::instance);
+            if (own.isEmpty() || own.get() == current) {
+                current = null;
+            }
         }
     }
 
-    /** The lease of the nearest class (or class template invocation) whose field holds this VM. */
-    private Optional<ClassLease> ownLease(ExtensionContext context) {
+    /** The nearest class (or class template invocation) context whose class's field holds this VM. */
+    private Optional<ExtensionContext> holder(ExtensionContext context) {
         for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
             if (c.getTestMethod().isEmpty() && c.getTestClass().map(type -> VmFields.holds(type, this)).orElse(false)) {
-                Optional<ClassLease> lease = Leases.own(c);
-                if (lease.isPresent()) {
-                    return lease;
-                }
+                return Optional.of(c);
             }
         }
         return Optional.empty();

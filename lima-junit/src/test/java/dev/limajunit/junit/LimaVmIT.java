@@ -37,7 +37,8 @@ import org.junit.platform.testkit.engine.EventType;
  * {@link LimaVm} fields against real qemu VMs, in one run: a builder-declared writable 9p mount (a guest write
  * reaches the host; the accessors work from {@code @BeforeAll} on; a {@code @Nested} class uses the outer VM), an
  * equal {@code @LimaInstance} class that shares its VM, and a read-only virtiofs mount read from a lima.yaml (the
- * guest's write is refused; a failing test gets the VM's diagnostics). Boots two VMs.
+ * guest's write is refused; a failing test gets the VM's diagnostics), and a {@code @ForEachMountType} class with a
+ * LimaVm whose 9p invocation shares the first VM. Boots two VMs.
  */
 class LimaVmIT {
 
@@ -100,6 +101,20 @@ class LimaVmIT {
         @Test
         void sharesTheBuildersVm(Instance instance) {
             assertThat(instance.name()).isEqualTo(builderVmName);
+        }
+    }
+
+    /** Under {@code @ForEachMountType} a LimaVm's mount type is the invocation's; with 9p it equals BuilderNineP's. */
+    @ForEachMountType(MountType.NINEP)
+    static class Template {
+        @RegisterExtension
+        static final LimaVm vm = LimaVm.builder().engine(EngineChoice.QEMU).mount("/mnt/src", true).cpus(2).memory("1GiB")
+                .build();
+
+        @Test
+        void runsOnTheInvocationsType(MountType type) {
+            assertThat(vm.mountType()).isEqualTo(type);
+            assertThat(vm.instance().name()).isEqualTo(builderVmName);
         }
     }
 
@@ -166,7 +181,7 @@ class LimaVmIT {
     @Test
     void limaVmFieldsBootShareAndReportAsTheAnnotationDoes() {
         Instant started = Instant.now();
-        EngineExecutionResults results = TestKit.run(Map.of(), BuilderNineP.class, AnnotatedTwin.class,
+        EngineExecutionResults results = TestKit.run(Map.of(), BuilderNineP.class, AnnotatedTwin.class, Template.class,
                 FromLimaYaml.class);
         Duration took = Duration.between(started, Instant.now());
 
@@ -178,15 +193,17 @@ class LimaVmIT {
                 .haveExactly(1, event(test("theAccessorsAreTheParametersVm"), finishedSuccessfully()))
                 .haveExactly(1, event(test("usesTheOuterVm"), finishedSuccessfully()))
                 .haveExactly(1, event(test("sharesTheBuildersVm"), finishedSuccessfully()))
+                .haveExactly(1, event(test("runsOnTheInvocationsType"), finishedSuccessfully()))
                 .haveExactly(1, event(test("theGuestCannotWriteToTheReadOnlyMount"), finishedSuccessfully()))
                 .haveExactly(1, event(test("aFailingTestGetsTheVmsDiagnostics"),
                         finishedWithFailure(message(m -> m.contains("fails on purpose")))));
 
-        // One 9p VM for the LimaVm class, its nested class and the equal annotated class; one virtiofs VM.
+        // One 9p VM for the LimaVm class, its nested class, the equal annotated class and the template's 9p
+        // invocation; one virtiofs VM.
         assertThat(booted).hasSize(2);
         assertThat(booted).filteredOn(b -> b.contains(", 9p, ")).hasSize(1);
         assertThat(booted).filteredOn(b -> b.contains(", virtiofs, ")).hasSize(1);
-        assertThat(TestKit.reportEntries(results, InstancePool.REUSED)).hasSize(1);
+        assertThat(TestKit.reportEntries(results, InstancePool.REUSED)).hasSize(2);
 
         // FailureDiagnostics ran for the LimaVm class: the serial log and guest outputs are on the failed test.
         List<String> files = results.allEvents().stream()
@@ -201,5 +218,6 @@ class LimaVmIT {
         // Once its class has ended, a LimaVm no longer hands out a VM.
         assertThatThrownBy(BuilderNineP.vm::shell).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("the VM is not up");
+        assertThatThrownBy(Template.vm::shell).isInstanceOf(IllegalStateException.class);
     }
 }
