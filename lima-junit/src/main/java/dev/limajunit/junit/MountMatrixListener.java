@@ -204,7 +204,8 @@ public final class MountMatrixListener implements TestExecutionListener {
 
     /**
      * The mount type a container or test that never ran would have run: a {@link ForEachMountType} invocation is
-     * named {@code [9p]}; a plain {@link LimaInstance} class names its type in the annotation.
+     * named {@code [9p]}; a plain {@link LimaInstance} class names its type in the annotation, a class with a
+     * {@link LimaVm} field in the field's spec.
      */
     private Optional<MountType> mountTypeOf(TestIdentifier id) {
         for (TestIdentifier c = id; c != null; c = plan.getParent(c).orElse(null)) {
@@ -221,6 +222,11 @@ public final class MountMatrixListener implements TestExecutionListener {
                             LimaInstance.class);
                     if (declared.isPresent() && declared.get().mountType().length == 1) {
                         return Optional.of(declared.get().mountType()[0]);
+                    }
+                    Optional<MountType> field = VmFields.declared(cs.getJavaClass())
+                            .map(d -> d.request().spec().mountType());
+                    if (field.isPresent()) {
+                        return field;
                     }
                 } catch (RuntimeException e) {
                     return Optional.empty();

@@ -121,6 +121,16 @@ class MountMatrixListenerTest {
     }
 
     @Test
+    void aLimaVmClassThisHostCannotRunIsASkippedCellOfItsMountType() {
+        Assumptions.assumeFalse(System.getProperty("os.name").startsWith("Windows"), "wsl2 runs on Windows");
+        run(UnrunnableField.class, "all");
+        MountMatrix matrix = MatrixJson.read(reportDir.resolve("mount-matrix.json"));
+        Cell wsl2 = cell(matrix, "unrunnable-field", MountType.WSL2);
+        assertThat(wsl2.outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(wsl2.reason()).get().asString().startsWith("LimaVm in " + UnrunnableField.class.getName() + ".vm:");
+    }
+
+    @Test
     void aClassThatFailsBeforeItsTestsRunFailsItsBehaviours() {
         run(BadSpec.class, "all");
         MountMatrix matrix = MatrixJson.read(reportDir.resolve("mount-matrix.json"));
@@ -212,6 +222,17 @@ class MountMatrixListenerTest {
         @ParameterizedTest
         @MountTypeSource({MountType.WSL2})
         void onWsl2(MountType type) {
+        }
+    }
+
+    static class UnrunnableField {
+        @org.junit.jupiter.api.extension.RegisterExtension
+        static final LimaVm vm = LimaVm.builder().vmType(dev.limajunit.core.config.VmType.WSL2).mountType(MountType.WSL2)
+                .build();
+
+        @Behaviour(id = "unrunnable-field")
+        @Test
+        void onWsl2() {
         }
     }
 
