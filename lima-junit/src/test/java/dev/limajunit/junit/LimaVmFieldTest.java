@@ -6,6 +6,7 @@ import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.cause;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
@@ -94,6 +95,15 @@ class LimaVmFieldTest {
         }
     }
 
+    static class BadBuilder {
+        @RegisterExtension
+        static final LimaVm vm = LimaVm.builder().mountType(MountType.NINEP).mount("mnt/src", true).build();
+
+        @Test
+        void neverRuns(GuestShell shell) {
+        }
+    }
+
     @BeforeAll
     static void countStarts() {
         ProcessRegistry.global().addListener(COUNTER);
@@ -114,6 +124,17 @@ class LimaVmFieldTest {
                                 + " before its first test, and JUnit registers an instance field only after that"
                                 + " (declare it @RegisterExtension static final LimaVm vm = ...)")))));
         assertThat(TestKit.reportEntries(results, InstancePool.BOOTED)).isEmpty();
+    }
+
+    @Test
+    void aBuilderThatBreaksARuleFailsTheClassWithItsMessage() {
+        EngineExecutionResults results = TestKit.run(Map.of(), BadBuilder.class);
+
+        // build() runs in the class's static initialiser: JUnit reports its error as the cause of the class's failure.
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container(BadBuilder.class),
+                finishedWithFailure(cause(instanceOf(LimaConfigurationException.class), message(m -> m.startsWith(
+                        "invalid LimaVm (1 error), nothing was booted:\n  - LimaVm(mounts[0].mountPoint):"))))));
+        assertThat(results.testEvents().started().count()).isZero();
     }
 
     @Test
