@@ -13,12 +13,14 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.config.VmType;
 import dev.limajunit.core.engine.EngineChoice;
+import dev.limajunit.core.engine.EngineSelector;
 import dev.limajunit.core.process.ManagedProcess;
 import dev.limajunit.core.process.ProcessRegistry;
 import dev.limajunit.core.shell.GuestShell;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,8 +28,9 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
  * How a {@link LimaVm} field is declared, without a VM: a non-static field, two fields, or a field next to
- * {@code @LimaInstance} fail clearly before anything boots; a host that cannot run the VM skips the class with the
- * reason, as for the annotation.
+ * {@code @LimaInstance}, or a builder that breaks a rule fail clearly before anything boots; a host that cannot run
+ * the VM (mount type left out by {@code lima.mountTypes}, vmType, engine) skips the class with the reason, as for
+ * the annotation.
  */
 class LimaVmFieldTest {
 
@@ -89,6 +92,15 @@ class LimaVmFieldTest {
     static class WindowsOnly {
         @RegisterExtension
         static final LimaVm vm = LimaVm.builder().vmType(VmType.WSL2).build();
+
+        @Test
+        void neverRuns(GuestShell shell) {
+        }
+    }
+
+    static class LimactlOnly {
+        @RegisterExtension
+        static final LimaVm vm = LimaVm.builder().engine(EngineChoice.LIMACTL).mountType(MountType.NINEP).build();
 
         @Test
         void neverRuns(GuestShell shell) {
@@ -165,6 +177,19 @@ class LimaVmFieldTest {
         results.containerEvents().assertThatEvents().haveExactly(1, event(container(NinePOnly.class),
                 skippedWithReason("LimaVm in " + NinePOnly.class.getName() + ".vm: mount type 9p is not in"
                         + " lima.mountTypes=virtiofs")));
+    }
+
+    @Test
+    void anEngineThatCannotRunHereSkipsTheClassWithTheReason() {
+        Assumptions.assumeFalse(EngineSelector.standard().select(EngineChoice.LIMACTL, "").available(),
+                "limactl can run on this host, so nothing is skipped");
+
+        EngineExecutionResults results = TestKit.run(Map.of(), LimactlOnly.class);
+
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container(LimactlOnly.class),
+                skippedWithReason(r -> r.startsWith("LimaVm in " + LimactlOnly.class.getName() + ".vm: engine limactl"
+                        + " cannot run here"))));
+        assertThat(TestKit.reportEntries(results, InstancePool.BOOTED)).isEmpty();
     }
 
     @Test
