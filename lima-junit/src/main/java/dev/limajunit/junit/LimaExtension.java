@@ -21,10 +21,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The extension behind {@link LimaInstance} (and, through it, {@link LimaVm}): skips a class this host cannot run (with the reason), boots (or
- * reuses) its VM before the class, and resolves {@link Instance}, {@link GuestShell}, {@link MountedDirectory} and
- * {@link MountType} parameters of constructors, lifecycle methods and tests, and the per-test watcher parameters
- * ({@link WatchParameters}).
+ * The extension behind {@link LimaInstance} and {@link LimaVm} (which calls it): skips a class this host cannot run
+ * (with the reason), boots (or reuses) its VM before the class, and resolves {@link Instance}, {@link GuestShell},
+ * {@link MountedDirectory} and {@link MountType} parameters of constructors, lifecycle methods and tests, and the
+ * per-test watcher parameters ({@link WatchParameters}).
  */
 final class LimaExtension implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
 
@@ -110,7 +110,8 @@ final class LimaExtension implements ExecutionCondition, BeforeAllCallback, Para
 
     /**
      * Boots or reuses the class's VM once; also called from parameter resolution, because with
-     * {@code @TestInstance(PER_CLASS)} the constructor is resolved before {@code beforeAll}.
+     * {@code @TestInstance(PER_CLASS)} the constructor is resolved before {@code beforeAll}, and from
+     * {@link LimaVm#beforeEach}, because a class template's invocations get no {@code beforeAll} of their own.
      */
     static ClassLease leaseFor(ExtensionContext context) {
         synchronized (context) {

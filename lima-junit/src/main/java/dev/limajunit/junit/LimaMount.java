@@ -30,7 +30,8 @@ public final class LimaMount {
 
     /** A host directory; a relative path is taken from the working directory (Lima wants absolute locations). */
     public static LimaMount of(Path location) {
-        Objects.requireNonNull(location, "LimaMount.of(location): location is null; use LimaMount.fresh() for a temporary directory");
+        Objects.requireNonNull(location,
+                "LimaMount.of(location): location is null; use LimaMount.fresh() for a temporary directory");
         return new LimaMount(MountSpec.of(location.toAbsolutePath().normalize().toString()), false, false);
     }
 

@@ -72,7 +72,10 @@ public final class LimaVm implements ExecutionCondition, BeforeAllCallback, Afte
         this.request = request;
     }
 
-    /** A builder with every attribute at its default: Lima's defaults, one fresh read-only mount, as {@code @LimaInstance}. */
+    /**
+     * A builder with every attribute at its default: Lima's defaults and one fresh read-only mount, as
+     * {@code @LimaInstance}'s.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -374,7 +377,10 @@ public final class LimaVm implements ExecutionCondition, BeforeAllCallback, Afte
             return this;
         }
 
-        /** How long the boot may take until the first guest command; default 3 minutes. Scaled by {@code lima.startTimeoutFactor}. */
+        /**
+         * How long the boot may take until the first guest command; default 3 minutes. Scaled by
+         * {@code lima.startTimeoutFactor}.
+         */
         public Builder startTimeout(Duration value) {
             startTimeout = value;
             return this;
@@ -420,8 +426,8 @@ public final class LimaVm implements ExecutionCondition, BeforeAllCallback, Afte
             }
             List<LimaMount> effective = effectiveMounts();
             InstanceSpec spec = spec(effective);
-            ValidationReport report = SpecResolver.validateAsWritten(SpecValidation.withPlaceholders(spec, freshIndexes(effective)),
-                    Path.of(System.getProperty("user.home")));
+            ValidationReport report = SpecResolver.validateAsWritten(
+                    SpecValidation.withPlaceholders(spec, freshIndexes(effective)), Path.of(System.getProperty("user.home")));
             for (ValidationIssue issue : report.issues()) {
                 Matcher block = OPTIONS_BLOCK.matcher(issue.field());
                 if (issue.isError()) {

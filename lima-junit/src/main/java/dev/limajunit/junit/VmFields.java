@@ -54,9 +54,9 @@ final class VmFields {
             }
         }
         if (fields.size() > 1) {
+            String names = fields.stream().map(Field::getName).sorted().collect(Collectors.joining(", "));
             throw new LimaConfigurationException(testClass.getName() + " declares " + fields.size() + " LimaVm fields ("
-                    + fields.stream().map(Field::getName).sorted().collect(Collectors.joining(", ")) + "): a class has one VM;"
-                    + " keep one (a @Nested class may declare its own)");
+                    + names + "): a class has one VM; keep one (a @Nested class may declare its own)");
         }
         Field field = fields.get(0);
         if (AnnotationSupport.isAnnotated(testClass, LimaInstance.class)) {
@@ -66,7 +66,7 @@ final class VmFields {
         Object value = ReflectionSupport.tryToReadFieldValue(field, null).toOptional().orElse(null);
         if (value == null) {
             throw new LimaConfigurationException("LimaVm field " + where(field) + " is null when the class starts;"
-                    + " assign it in its declaration (static final LimaVm " + field.getName() + " = LimaVm.builder()...build())");
+                    + " assign it in its declaration (static final LimaVm " + field.getName() + " = ...)");
         }
         return Optional.of(new Declared((LimaVm) value, where(field)));
     }
