@@ -220,42 +220,42 @@ public final class LimaVm implements ExecutionCondition, BeforeAllCallback, Afte
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
-        if (VmFields.annotationRegistered(context)) {
-            throw throwable;
-        }
-        diagnostics.handleTestExecutionException(context, throwable);
+        diagnose(context, throwable, diagnostics::handleTestExecutionException);
     }
 
     @Override
     public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
-        if (VmFields.annotationRegistered(context)) {
-            throw throwable;
-        }
-        diagnostics.handleBeforeAllMethodExecutionException(context, throwable);
+        diagnose(context, throwable, diagnostics::handleBeforeAllMethodExecutionException);
     }
 
     @Override
     public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
-        if (VmFields.annotationRegistered(context)) {
-            throw throwable;
-        }
-        diagnostics.handleBeforeEachMethodExecutionException(context, throwable);
+        diagnose(context, throwable, diagnostics::handleBeforeEachMethodExecutionException);
     }
 
     @Override
     public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
-        if (VmFields.annotationRegistered(context)) {
-            throw throwable;
-        }
-        diagnostics.handleAfterEachMethodExecutionException(context, throwable);
+        diagnose(context, throwable, diagnostics::handleAfterEachMethodExecutionException);
     }
 
     @Override
     public void handleAfterAllMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        diagnose(context, throwable, diagnostics::handleAfterAllMethodExecutionException);
+    }
+
+    /** Where an annotation registered {@link FailureDiagnostics} too, that one reports the failure: once is enough. */
+    private static void diagnose(ExtensionContext context, Throwable throwable, FailureHandler handler)
+            throws Throwable {
         if (VmFields.annotationRegistered(context)) {
             throw throwable;
         }
-        diagnostics.handleAfterAllMethodExecutionException(context, throwable);
+        handler.handle(context, throwable);
+    }
+
+    /** One of {@link FailureDiagnostics}' exception handlers. */
+    @FunctionalInterface
+    private interface FailureHandler {
+        void handle(ExtensionContext context, Throwable throwable) throws Throwable;
     }
 
     /**

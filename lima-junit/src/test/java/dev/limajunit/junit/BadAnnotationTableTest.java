@@ -10,7 +10,6 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.config.VmType;
 import dev.limajunit.core.engine.Instance;
-import dev.limajunit.core.process.ManagedProcess;
 import dev.limajunit.core.process.ProcessRegistry;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,16 +29,7 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 class BadAnnotationTableTest {
 
     private static final AtomicInteger STARTED = new AtomicInteger();
-    private static final ProcessRegistry.Listener COUNTER = new ProcessRegistry.Listener() {
-        @Override
-        public void started(ManagedProcess process) {
-            STARTED.incrementAndGet();
-        }
-
-        @Override
-        public void ended(ManagedProcess process) {
-        }
-    };
+    private static final ProcessRegistry.Listener COUNTER = process -> STARTED.incrementAndGet();
 
     @LimaInstance(vmType = {VmType.QEMU, VmType.VZ})
     static class TwoVmTypes {

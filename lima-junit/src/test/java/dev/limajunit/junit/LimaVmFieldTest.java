@@ -14,7 +14,6 @@ import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.config.VmType;
 import dev.limajunit.core.engine.EngineChoice;
 import dev.limajunit.core.engine.EngineSelector;
-import dev.limajunit.core.process.ManagedProcess;
 import dev.limajunit.core.process.ProcessRegistry;
 import dev.limajunit.core.shell.GuestShell;
 import java.util.Map;
@@ -35,16 +34,7 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 class LimaVmFieldTest {
 
     private static final AtomicInteger STARTED = new AtomicInteger();
-    private static final ProcessRegistry.Listener COUNTER = new ProcessRegistry.Listener() {
-        @Override
-        public void started(ManagedProcess process) {
-            STARTED.incrementAndGet();
-        }
-
-        @Override
-        public void ended(ManagedProcess process) {
-        }
-    };
+    private static final ProcessRegistry.Listener COUNTER = process -> STARTED.incrementAndGet();
 
     static class NonStatic {
         @RegisterExtension

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -38,7 +39,8 @@ import org.junit.platform.testkit.engine.EventType;
  * reaches the host; the accessors work from {@code @BeforeAll} on; a {@code @Nested} class uses the outer VM), an
  * equal {@code @LimaInstance} class that shares its VM, and a read-only virtiofs mount read from a lima.yaml (the
  * guest's write is refused; a failing test gets the VM's diagnostics), and a {@code @ForEachMountType} class with a
- * LimaVm whose 9p invocation shares the first VM. Boots two VMs.
+ * LimaVm whose 9p invocation shares the first VM, as do a {@code PER_CLASS} class (its constructor takes the shell)
+ * and a subclass of a base class that holds the field. Boots two VMs.
  */
 class LimaVmIT {
 
@@ -101,6 +103,41 @@ class LimaVmIT {
         @Test
         void sharesTheBuildersVm(Instance instance) {
             assertThat(instance.name()).isEqualTo(builderVmName);
+        }
+    }
+
+    /** With {@code @TestInstance(PER_CLASS)} JUnit resolves the constructor before any BeforeAll: it gets the VM. */
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    static class PerClass {
+        @RegisterExtension
+        static final LimaVm vm = LimaVm.builder().engine(EngineChoice.QEMU).mountType(MountType.NINEP)
+                .mount("/mnt/src", true).cpus(2).memory("1GiB").build();
+
+        private final GuestShell shell;
+
+        PerClass(GuestShell shell) {
+            this.shell = shell;
+        }
+
+        @Test
+        void theConstructorsShellIsTheSharedVms() {
+            assertThat(vm.instance().name()).isEqualTo(builderVmName);
+            assertThat(shell.execChecked("cat", "/proc/mounts").stdoutText()).contains(" /mnt/src 9p ");
+        }
+    }
+
+    /** A field declared in a superclass, as a team's base test class would hold it. */
+    abstract static class NinePBase {
+        @RegisterExtension
+        static final LimaVm vm = LimaVm.builder().engine(EngineChoice.QEMU).mountType(MountType.NINEP)
+                .mount("/mnt/src", true).cpus(2).memory("1GiB").build();
+    }
+
+    static class InheritsTheField extends NinePBase {
+        @Test
+        void inheritsTheVm(Instance instance) {
+            assertThat(instance.name()).isEqualTo(builderVmName);
+            assertThat(vm.instance()).isSameAs(instance);
         }
     }
 
@@ -182,7 +219,7 @@ class LimaVmIT {
     void limaVmFieldsBootShareAndReportAsTheAnnotationDoes() {
         Instant started = Instant.now();
         EngineExecutionResults results = TestKit.run(Map.of(), BuilderNineP.class, AnnotatedTwin.class, Template.class,
-                FromLimaYaml.class);
+                PerClass.class, InheritsTheField.class, FromLimaYaml.class);
         Duration took = Duration.between(started, Instant.now());
 
         List<String> booted = TestKit.reportEntries(results, InstancePool.BOOTED);
@@ -194,16 +231,18 @@ class LimaVmIT {
                 .haveExactly(1, event(test("usesTheOuterVm"), finishedSuccessfully()))
                 .haveExactly(1, event(test("sharesTheBuildersVm"), finishedSuccessfully()))
                 .haveExactly(1, event(test("runsOnTheInvocationsType"), finishedSuccessfully()))
+                .haveExactly(1, event(test("theConstructorsShellIsTheSharedVms"), finishedSuccessfully()))
+                .haveExactly(1, event(test("inheritsTheVm"), finishedSuccessfully()))
                 .haveExactly(1, event(test("theGuestCannotWriteToTheReadOnlyMount"), finishedSuccessfully()))
                 .haveExactly(1, event(test("aFailingTestGetsTheVmsDiagnostics"),
                         finishedWithFailure(message(m -> m.contains("fails on purpose")))));
 
-        // One 9p VM for the LimaVm class, its nested class, the equal annotated class and the template's 9p
-        // invocation; one virtiofs VM.
+        // One 9p VM for the LimaVm class, its nested class, the equal annotated class, the template's 9p
+        // invocation, the PER_CLASS class and the subclass of a base holding the field; one virtiofs VM.
         assertThat(booted).hasSize(2);
         assertThat(booted).filteredOn(b -> b.contains(", 9p, ")).hasSize(1);
         assertThat(booted).filteredOn(b -> b.contains(", virtiofs, ")).hasSize(1);
-        assertThat(TestKit.reportEntries(results, InstancePool.REUSED)).hasSize(2);
+        assertThat(TestKit.reportEntries(results, InstancePool.REUSED)).hasSize(4);
 
         // FailureDiagnostics ran for the LimaVm class: the serial log and guest outputs are on the failed test.
         List<String> files = results.allEvents().stream()

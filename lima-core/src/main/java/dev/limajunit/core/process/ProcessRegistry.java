@@ -15,11 +15,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class ProcessRegistry {
 
     /** Hears processes come and go, e.g. a watchdog that must end them if this JVM is killed. */
+    @FunctionalInterface
     public interface Listener {
 
         void started(ManagedProcess process);
 
-        void ended(ManagedProcess process);
+        /** Most listeners only count or record starts. */
+        default void ended(ManagedProcess process) {
+        }
     }
 
     private static final ProcessRegistry GLOBAL = new ProcessRegistry();

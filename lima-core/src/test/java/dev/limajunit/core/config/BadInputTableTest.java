@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.limajunit.core.engine.StartOptions;
 import dev.limajunit.core.engine.qemu.QemuEngine;
 import dev.limajunit.core.host.HostFacts;
-import dev.limajunit.core.process.ManagedProcess;
 import dev.limajunit.core.process.ProcessRegistry;
 import dev.limajunit.core.yaml.LimaYaml;
 import dev.limajunit.core.yaml.SpecReading;
@@ -30,16 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadInputTableTest {
 
     private static final AtomicInteger STARTED = new AtomicInteger();
-    private static final ProcessRegistry.Listener COUNTER = new ProcessRegistry.Listener() {
-        @Override
-        public void started(ManagedProcess process) {
-            STARTED.incrementAndGet();
-        }
-
-        @Override
-        public void ended(ManagedProcess process) {
-        }
-    };
+    private static final ProcessRegistry.Listener COUNTER = process -> STARTED.incrementAndGet();
 
     private static Path home;
     private static HostFacts host;
