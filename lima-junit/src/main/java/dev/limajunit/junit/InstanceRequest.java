@@ -11,8 +11,8 @@ import java.util.HexFormat;
 import java.util.Set;
 
 /**
- * Everything a class asks of its VM, read from its annotations or its {@link LimaVm} field: the spec (as written), how to boot it, and whether
- * it may be shared. Two requests with the same {@link #key()} can share one VM.
+ * Everything a class asks of its VM, read from its annotations or its {@link LimaVm} field: the spec (as written),
+ * how to boot it, and whether it may be shared. Two requests with the same {@link #key()} can share one VM.
  *
  * @param spec          the spec as written; a mount whose location is {@code null} gets a fresh temporary directory
  * @param freshMounts   indexes of the mounts that get a fresh temporary directory

@@ -3,8 +3,8 @@ package dev.limajunit.junit;
 import java.util.List;
 
 /**
- * An annotation attribute, {@link LimaVm} attribute or configuration property is wrong; nothing was booted. The message names the attribute
- * or property, the value and the rule.
+ * An annotation attribute, {@link LimaVm} attribute or configuration property is wrong; nothing was booted. The
+ * message names the attribute or property, the value and the rule.
  */
 public class LimaConfigurationException extends IllegalArgumentException {
 
