@@ -36,14 +36,7 @@ public final class SpecResolver {
 
     /** Every error and warning for {@code spec} on this host, in a stable order. */
     public ValidationReport validate(InstanceSpec spec) {
-        SpecContext context = SpecContext.of(spec, facts);
-        List<ValidationIssue> issues = new ArrayList<>();
-        for (SpecRule rule : RULES) {
-            rule.check(context, issues);
-        }
-        // Instance-wide findings first, then mount by mount (a stable sort keeps each rule's order).
-        issues.sort(Comparator.comparingInt(SpecResolver::mountIndex));
-        return new ValidationReport(issues);
+        return check(RULES, SpecContext.of(spec, facts));
     }
 
     /**
@@ -56,11 +49,15 @@ public final class SpecResolver {
      */
     public static ValidationReport validateAsWritten(InstanceSpec spec, Path home) {
         HostFacts noHost = HostFacts.builder().os(OperatingSystem.current(), "").home(home).effectiveUid(-1).build();
-        SpecContext context = SpecContext.of(spec, noHost);
+        return check(AS_WRITTEN_RULES, SpecContext.of(spec, noHost));
+    }
+
+    private static ValidationReport check(List<SpecRule> rules, SpecContext context) {
         List<ValidationIssue> issues = new ArrayList<>();
-        for (SpecRule rule : AS_WRITTEN_RULES) {
+        for (SpecRule rule : rules) {
             rule.check(context, issues);
         }
+        // Instance-wide findings first, then mount by mount (a stable sort keeps each rule's order).
         issues.sort(Comparator.comparingInt(SpecResolver::mountIndex));
         return new ValidationReport(issues);
     }
