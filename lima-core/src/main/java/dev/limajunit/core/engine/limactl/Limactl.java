@@ -21,14 +21,21 @@ final class Limactl {
 
     private final Path executable;
     private final Map<String, String> environment;
+    private final List<String> launcher;
 
     /**
      * @param executable  the {@code limactl} to run
      * @param environment its whole environment (PATH, HOME, LIMA_HOME, ...)
+     * @param launcher    the command that runs it as another account ({@code runuser -u NAME --}); empty: as this one
      */
-    Limactl(Path executable, Map<String, String> environment) {
+    Limactl(Path executable, Map<String, String> environment, List<String> launcher) {
         this.executable = executable;
         this.environment = Map.copyOf(environment);
+        this.launcher = List.copyOf(launcher);
+    }
+
+    Limactl(Path executable, Map<String, String> environment) {
+        this(executable, environment, List.of());
     }
 
     Path executable() {
@@ -40,7 +47,7 @@ final class Limactl {
     }
 
     LimactlResult run(Duration timeout, List<String> args) {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(launcher);
         command.add(executable.toString());
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -65,7 +72,11 @@ final class Limactl {
         }
         if (!finished) {
             // Only limactl itself: the host agent it forked runs in its own session and is left to
-            // `limactl stop -f`, which also ends the VM and removes the agent's pid and socket files.
+            // `limactl stop -f`, which also ends the VM and removes the agent's pid and socket files. Behind a
+            // launcher (runuser), limactl is the launcher's child.
+            if (!launcher.isEmpty()) {
+                process.children().forEach(ProcessHandle::destroyForcibly);
+            }
             process.destroyForcibly();
             try {
                 process.waitFor(10, TimeUnit.SECONDS);

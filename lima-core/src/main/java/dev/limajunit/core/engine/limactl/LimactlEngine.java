@@ -7,6 +7,7 @@ import dev.limajunit.core.engine.Engine;
 import dev.limajunit.core.engine.Instance;
 import dev.limajunit.core.engine.InstanceStartException;
 import dev.limajunit.core.engine.StartOptions;
+import dev.limajunit.core.host.HostProbe;
 import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.core.shell.GuestPath;
 import dev.limajunit.core.shell.GuestShell;
@@ -124,8 +125,18 @@ public final class LimactlEngine implements Engine {
         if (home.isPrivate()) {
             try {
                 Files.createDirectories(home.dir());
+                if (settings.runsAsOtherUser()) {
+                    HostAccess.own(home.dir(), settings.hostUser());
+                }
             } catch (IOException e) {
                 throw new InstanceStartException("cannot create the private LIMA_HOME " + home.dir() + ": " + e.getMessage(), e);
+            }
+        }
+        if (settings.runsAsOtherUser()) {
+            try {
+                HostAccess.grant(settings.hostUser(), spec.mounts());
+            } catch (IllegalStateException e) {
+                throw new InstanceStartException("limactl engine cannot start \"" + name + "\": " + e.getMessage(), e);
             }
         }
         LimactlCommands commands = commands(home, settings.commandTimeout());
@@ -377,7 +388,9 @@ public final class LimactlEngine implements Engine {
         Path executable = executable().orElseThrow(() -> new InstanceStartException(unavailableReason().orElseThrow()));
         Map<String, String> environment = new LinkedHashMap<>(settings.environment());
         environment.put("LIMA_HOME", home.dir().toString());
-        return new LimactlCommands(new Limactl(executable, environment), timeout);
+        KvmToTcg.wrapperFor(environment, HostProbe::cached, settings.osName(), settings.workDir())
+                .ifPresent(wrapper -> environment.put(KvmToTcg.VARIABLE, wrapper.toString()));
+        return new LimactlCommands(new Limactl(executable, environment, settings.launcher()), timeout);
     }
 
     private static void phase(StartOptions options, Map<String, Long> phases, String phase, long startNanos) {

@@ -43,7 +43,8 @@ final class StartFailure {
 
     static String rootExplanation() {
         return "limactl refuses to run as the root user (Lima: \"" + ROOT_MESSAGE + "\"); run the tests as an "
-                + "ordinary user, or use engine=qemu, which runs as root";
+                + "ordinary user, set lima.limactl.user to an unprivileged account for limactl (bin/install-lima"
+                + " makes one), or use engine=qemu, which runs as root";
     }
 
     static InstanceStartException of(String name, String reason, LimactlResult command, InstanceLogs logs,

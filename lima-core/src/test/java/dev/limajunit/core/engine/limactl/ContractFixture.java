@@ -37,7 +37,7 @@ final class ContractFixture {
     /** Settings for an ordinary (non-root) user with the fake first on PATH. */
     LimactlSettings settings() {
         return new LimactlSettings(fake.environment(), LimaBase.defaultTemplate(), false,
-                new HostUser(System.getProperty("user.name"), 1000), "Linux", session, dir.resolve("work"),
+                new HostUser(System.getProperty("user.name"), 1000), List.of(), "Linux", session, dir.resolve("work"),
                 Duration.ofSeconds(30));
     }
 

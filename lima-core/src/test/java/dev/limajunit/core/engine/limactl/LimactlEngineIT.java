@@ -26,8 +26,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The core mount checks against a real Lima: for each mount type this host supports, start an instance through
  * {@code limactl} with a writable and a read-only mount, and check that host files are visible in the guest, guest
- * writes reach the host, and the read-only mount refuses writes. Runs whenever a real {@code limactl} is on PATH
- * (macOS and Linux developer machines, the limactl CI jobs); skipped, with the reason in the report, elsewhere.
+ * writes reach the host, and the read-only mount refuses writes. Runs whenever a real {@code limactl} is found
+ * ({@code lima.limactl.path} or PATH: macOS and Linux developer machines, CI after bin/install-lima); skipped, with
+ * the reason in the report, elsewhere, and failed instead when {@code lima.require} names the limactl engine.
  */
 class LimactlEngineIT {
 
@@ -37,16 +38,21 @@ class LimactlEngineIT {
     private static LimactlEngine engine;
 
     @BeforeAll
-    static void realLimactlOnly() {
-        Optional<Path> limactl = ExecutableLookup.onPath("limactl", System.getenv());
-        Assumptions.assumeTrue(limactl.isPresent(),
-                "no real limactl on PATH: Lima is not installed on this host, so the limactl engine's integration test"
-                        + " is skipped (the CLI contract is covered by the contract tests against the stand-in limactl)");
-        Assumptions.assumeFalse(isTheStandIn(limactl.get()),
-                limactl.get() + " is the stand-in fake-limactl of the contract tests, not Lima");
+    static void realLimaOnly() {
         engine = LimactlEngine.fromSystem();
-        Assumptions.assumeTrue(engine.unavailableReason().isEmpty(),
-                () -> "the limactl engine cannot run here: " + engine.unavailableReason().orElseThrow());
+        Optional<Path> limactl = engine.executable();
+        String missing = limactl.isEmpty() ? "no limactl: neither lima.limactl.path (LIMA_JUNIT_LIMACTL) nor PATH names"
+                + " one, so Lima is not installed for this run (bin/install-lima builds it)"
+                : isTheStandIn(limactl.get()) ? limactl.get() + " is the stand-in fake-limactl of the contract tests,"
+                        + " not Lima"
+                : engine.unavailableReason().map(reason -> "the limactl engine cannot run here: " + reason).orElse(null);
+        if (missing == null) {
+            return;
+        }
+        if (RequiredEngines.fromSystem().contains(LimactlEngine.NAME)) {
+            throw new AssertionError("lima.require names the limactl engine, but " + missing);
+        }
+        Assumptions.abort(missing + " (the CLI contract is covered by the contract tests against the stand-in)");
     }
 
     private static boolean isTheStandIn(Path limactl) {

@@ -134,8 +134,7 @@ class LimactlReuseContractTest {
     void engineReusesAcrossRunsExceptWithAPrivateLimaHome() {
         assertThat(engine().reusesAcrossRuns()).isTrue();
         LimactlSettings s = f.settings();
-        LimactlSettings privateHome = new LimactlSettings(s.environment(), s.base(), true, s.hostUser(), s.osName(),
-                s.liveness(), s.workDir(), s.commandTimeout());
+        LimactlSettings privateHome = s.withPrivateHome(true);
         assertThat(new LimactlEngine(privateHome).reusesAcrossRuns()).isFalse();
     }
 
