@@ -54,7 +54,7 @@ final class BehaviourExtension implements BeforeEachCallback, AfterEachCallback 
                 .findFirst().orElse(null);
         PinnedTests.put(new PinnedTest(context.getUniqueId(), behaviour(method), type.get(), measured,
                 knownLimitation, instance.map(Instance::engineName).orElse(null),
-                instance.flatMap(GuestKernels::of).orElse(null)));
+                instance.flatMap(GuestKernels::of).orElse(null), instance.map(Instance::provenance).orElse(null)));
     }
 
     /**

@@ -86,7 +86,7 @@ public final class MountMatrixListener implements TestExecutionListener {
             PinnedTest p = pinned.get();
             MatrixOutcomes.Classified c = MatrixOutcomes.of(result, p.mountType(), p.knownLimitation());
             add(p.behaviour(), p.mountType(), new Observation(c.outcome(), c.reason(), p.measurements(), name(id),
-                    runId));
+                    runId, p.provenance()));
             for (TestIdentifier a = plan.getParent(id).orElse(null); a != null; a = plan.getParent(a).orElse(null)) {
                 containersWithResults.add(a.getUniqueId());
             }

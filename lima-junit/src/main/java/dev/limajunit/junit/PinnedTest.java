@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param knownLimitation the reason of the {@link KnownLimitation} declared for this mount type, or null
  * @param engine          the engine that booted the VM, or null when the test ran against none
+ * @param provenance      the VM's {@link dev.limajunit.core.engine.Instance#provenance()}, or null without one
  * @param guestKernel     {@code uname -r} in the guest, or null when unknown
  */
 record PinnedTest(
@@ -19,5 +20,6 @@ record PinnedTest(
         List<Measurement> measurements,
         String knownLimitation,
         String engine,
-        String guestKernel) {
+        String guestKernel,
+        String provenance) {
 }

@@ -29,8 +29,9 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * One real 9p VM: the matrix gets the mount type from the VM the test ran against, the latency the test measured,
- * the engine and the guest's kernel ({@code uname -r} in the guest). Skipped when no engine can boot a VM here.
+ * Two real 9p VMs: the matrix gets the mount type from the VM the test ran against, the latency the test measured,
+ * the engine and the guest's kernel ({@code uname -r} in the guest), and each cell what produced it (the engine, and
+ * with mountInotify on the qemu engine its emulated host agent). Skipped when no engine can boot a VM here.
  */
 class MountMatrixReportIT {
 
@@ -50,7 +51,7 @@ class MountMatrixReportIT {
                         })
                         .build())
                 .execute(LauncherDiscoveryRequestBuilder.request()
-                        .selectors(selectClass(NinePGuest.class))
+                        .selectors(selectClass(NinePGuest.class), selectClass(NinePInotifyGuest.class))
                         .configurationParameter(MountMatrixListener.REPORT_DIR, reportDir.toString())
                         .build());
         Assumptions.assumeTrue(containerProblems.isEmpty(), () -> "no VM here: " + containerProblems);
@@ -62,6 +63,12 @@ class MountMatrixReportIT {
         assertThat(visible.outcome()).as("%s", visible).isEqualTo(Outcome.PASS);
         assertThat(visible.latencies().count()).isEqualTo(1);
         assertThat(visible.tests()).singleElement().asString().contains("NinePGuest").contains("hostWriteShows");
+        assertThat(visible.provenances()).as("what produced it").containsExactly("qemu");
+
+        Cell forwarded = matrix.cell("host-change-forwarded", MountType.NINEP).orElseThrow();
+        assertThat(forwarded.outcome()).as("%s", forwarded).isEqualTo(Outcome.PASS);
+        assertThat(forwarded.provenances()).as("mountInotify under the qemu engine is our emulation of Lima's")
+                .containsExactly("qemu, emulated host agent");
 
         Cell limited = matrix.cell("fixture-known-failure", MountType.NINEP).orElseThrow();
         assertThat(limited.outcome()).as("%s", limited).isEqualTo(Outcome.KNOWN_LIMITATION);
@@ -94,6 +101,20 @@ class MountMatrixReportIT {
         void failsAsDeclared(GuestShell shell) {
             ExecResult write = shell.execShell("echo x > /proc/version");
             assertThat(write.exitCode()).as("write to a read-only file: %s", write.stderrText()).isZero();
+        }
+    }
+
+    @LimaInstance(mountType = MountType.NINEP, mountInotify = true,
+            mounts = @dev.limajunit.junit.Mount(writable = true), shared = false)
+    static class NinePInotifyGuest {
+
+        @Behaviour(id = "host-change-forwarded", title = "a host change is forwarded to the guest")
+        @org.junit.jupiter.api.Test
+        void hostWriteIsForwarded(MountedDirectory mount, GuestShell shell) throws Exception {
+            Files.writeString(mount.host("forwarded.txt"), "from the host");
+            ExecResult seen = shell.execShell("for i in $(seq 200); do [ -f '" + mount.guest("forwarded.txt")
+                    + "' ] && exit 0; sleep 0.05; done; exit 1");
+            assertThat(seen.exitCode()).as("guest saw the host's new file within 10 s").isZero();
         }
     }
 }

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code mountInotify: true}: the host agent watches writable locations and touches the changed file in the guest,
  * so a guest watcher sees ATTRIB for host creates and writes — but nothing for removals (the seed's caveat), and on
- * 9p nothing below the watched directory (the seed's nested-files caveat).
+ * 9p nothing below the watched directory (the seed's nested-files caveat). Under the qemu engine the host agent is
+ * lima-junit's mirror of Lima's ({@code InotifyForwarder}, see docs/engines.md), and these cells say so
+ * ({@code qemu, emulated host agent}); under the limactl engine they are Lima's own.
  *
  * <p>Each test's {@link GuestFileWatcher} parameter watches the mount root (on 9p a watch on any subdirectory of the
  * mount gets no events at all), is ready when the test starts and stops after it; its {@link HostActions} write to

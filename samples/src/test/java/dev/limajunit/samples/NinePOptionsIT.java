@@ -14,26 +14,55 @@ import dev.limajunit.junit.MountIndex;
 import dev.limajunit.junit.NineP;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * 9p options, one VM with four mounts: Lima's defaults, {@code securityModel: mapped-xattr}, a bigger {@code msize}
- * with {@code cache: loose}, and an msize beyond what the guest's virtio transport takes. "mapped-xattr and mapped-file are useful for persistent chown but
- * incompatible with symlinks" (Lima's docs).
+ * 9p options, one VM with six mounts: Lima's defaults (writable and read-only), {@code securityModel: mapped-xattr}, a
+ * bigger {@code msize} with {@code cache: loose}, an msize beyond what the guest's virtio transport takes, and
+ * {@code protocolVersion: 9p2000.u}. "mapped-xattr and mapped-file are useful for persistent chown but incompatible
+ * with symlinks" (Lima's docs). Every check reads the guest's /proc/mounts, never the declared or resolved spec.
  */
 @LimaInstance(mountType = NINEP, mounts = {
         @Mount(writable = true),
         @Mount(writable = true, ninep = @NineP(securityModel = "mapped-xattr")),
         @Mount(writable = true, ninep = @NineP(msize = "256KiB", cache = "loose")),
-        @Mount(ninep = @NineP(msize = "1MiB"))})
+        @Mount(ninep = @NineP(msize = "1MiB")),
+        @Mount,
+        @Mount(writable = true, ninep = @NineP(protocolVersion = "9p2000.u"))})
 class NinePOptionsIT {
+
+    /**
+     * The cache mode as the guest kernel prints it: a name up to Linux 6.5 (the qemu engine's 6.1 guest), a hex code
+     * of cache flags from 6.6 (Lima's own guest agent maps them back the same way: 8f fscache, 5 mmap, f loose).
+     */
+    private static final Map<String, String> CACHE_CODES = Map.of("cache=8f", "fscache", "cache=5", "mmap",
+            "cache=f", "loose", "cache=1", "readahead", "cache=0", "none");
 
     @Test
     @Behaviour(id = "9p-defaults", title = "9p: Lima's defaults are what the guest mounted")
     void limaDefaultsAreWhatTheGuestMounted(@MountIndex(0) MountedDirectory dir, GuestShell shell) {
-        // The kernel prints version and msize only where they differ from its own defaults (9p2000.L, 128 KiB),
-        // which are Lima's too; a writable mount's cache is mmap.
-        assertThat(mountOptions(shell, dir)).contains("rw", "trans=virtio", "mmap").doesNotContain("version=", "msize=");
+        // The kernel prints version and msize only where they differ from its own defaults (9p2000.L, 128 KiB), and
+        // access=client is 9p2000.L's default access (9p2000.u and 9p2000 default to access=user); a writable
+        // mount's cache is mmap.
+        assertThat(mountOptions(shell, dir)).contains("rw", "trans=virtio", "mmap", "access=client")
+                .doesNotContain("noextend").noneMatch(o -> o.startsWith("version=") || o.startsWith("msize="));
+    }
+
+    @Test
+    @Behaviour(id = "9p-read-only-fscache", title = "9p: a read-only mount defaults to cache=fscache")
+    void aReadOnlyMountDefaultsToFscache(@MountIndex(4) MountedDirectory dir, GuestShell shell) {
+        assertThat(mountOptions(shell, dir)).contains("ro", "fscache", "access=client")
+                .noneMatch(o -> o.startsWith("version=") || o.startsWith("msize="));
+    }
+
+    @Test
+    @Behaviour(id = "9p-protocol-9p2000u", title = "9p protocolVersion 9p2000.u: the guest shows version=9p2000.u")
+    void protocolVersion9p2000uReachesTheGuestMount(@MountIndex(5) MountedDirectory dir, GuestShell shell) {
+        // 9p2000.u (Unix extensions) defaults to access=user; 9p2000.L's access=client is gone.
+        assertThat(mountOptions(shell, dir)).contains("rw", "version=9p2000.u", "access=user")
+                .doesNotContain("access=client");
     }
 
     @Test
@@ -76,10 +105,9 @@ class NinePOptionsIT {
                         && Files.readString(dir.host("loose.txt")).equals("written through cache=loose"));
     }
 
-    /** The options column of the guest's /proc/mounts line for this mount. */
-    private static String mountOptions(GuestShell shell, MountedDirectory dir) {
-        String line = shell.execChecked("awk", "-v", "p=" + dir.guestPath().value(), "$2 == p", "/proc/mounts").stdoutText().trim();
-        assertThat(line).as("/proc/mounts line for " + dir.guestPath()).isNotEmpty();
-        return line.split(" ")[3];
+    /** The options of the guest's /proc/mounts line for this mount, cache codes as names. */
+    private static List<String> mountOptions(GuestShell shell, MountedDirectory dir) {
+        return ProcMounts.at(shell, dir.guestPath().value()).options().stream()
+                .map(o -> CACHE_CODES.getOrDefault(o, o)).toList();
     }
 }

@@ -15,6 +15,9 @@ import dev.limajunit.junit.Toggle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +34,8 @@ class SshfsOptionsIT {
     @Test
     @Behaviour(id = "sshfs-cache-stale", title = "sshfs cache on: a host delete stays invisible for seconds")
     void withTheCacheOnAHostDeleteStaysInvisibleForAWhile(@MountIndex(0) MountedDirectory cached) throws Exception {
+        // Declared without sshfs options: the guest's sshfs, not the spec, shows the cache is on.
+        Assertions.assertThat(sshfsOptions(cached)).doesNotContain("cache=no");
         Files.writeString(cached.host("cached.txt"), "soon gone\n");
         assertThat(cached).showsInGuest(HostChange.touch("cached.txt"), Duration.ofSeconds(30));
         assertThat(cached).doesNotShowInGuest(HostChange.delete("cached.txt"), Duration.ofSeconds(3));
@@ -39,6 +44,7 @@ class SshfsOptionsIT {
     @Test
     @Behaviour(id = "sshfs-no-cache-delete", title = "sshfs cache off: a host delete shows within 2 s")
     void withTheCacheOffAHostDeleteShowsAtOnce(@MountIndex(1) MountedDirectory uncached) throws Exception {
+        Assertions.assertThat(sshfsOptions(uncached)).contains("cache=no");
         Files.writeString(uncached.host("uncached.txt"), "soon gone\n");
         assertThat(uncached).showsInGuest(HostChange.touch("uncached.txt"), Duration.ofSeconds(5));
         assertThat(uncached).showsInGuest(HostChange.delete("uncached.txt"), Duration.ofSeconds(2));
@@ -55,6 +61,7 @@ class SshfsOptionsIT {
     @Test
     @Behaviour(id = "sshfs-symlink-kept", title = "sshfs default: a host symlink shows as a symlink")
     void symlinksAreShownAsLinksByDefault(@MountIndex(0) MountedDirectory plain) throws Exception {
+        Assertions.assertThat(sshfsOptions(plain)).doesNotContain("follow_symlinks");
         Files.writeString(plain.host("target.txt"), "the target\n");
         Files.createSymbolicLink(plain.host("link.txt"), Path.of("target.txt"));
         assertThat(plain).doesNotFollowSymlink("link.txt", Duration.ofSeconds(30));
@@ -63,8 +70,32 @@ class SshfsOptionsIT {
     @Test
     @Behaviour(id = "sshfs-follow-symlinks", title = "sshfs followSymlinks: a host symlink shows as its target")
     void followSymlinksResolvesLinksOnTheHost(@MountIndex(2) MountedDirectory following) throws Exception {
+        Assertions.assertThat(sshfsOptions(following)).contains("follow_symlinks");
         Files.writeString(following.host("target.txt"), "the target\n");
         Files.createSymbolicLink(following.host("link.txt"), Path.of("target.txt"));
         assertThat(following).followsSymlink("link.txt", Duration.ofSeconds(30));
+    }
+
+    /**
+     * The {@code -o} options of the guest's sshfs process that serves this mount (read from its /proc/PID/cmdline),
+     * e.g. {@code [slave, allow_other, cache=no]}: what Lima and the qemu engine really started, not the spec.
+     */
+    private static List<String> sshfsOptions(MountedDirectory dir) {
+        // One argument a line; the process whose arguments name sshfs and this mount point (Lima may start it
+        // through sudo).
+        String script = "for p in /proc/[0-9]*; do"
+                + " a=$(tr '\\0' '\\n' < \"$p/cmdline\" 2>/dev/null) || continue;"
+                + " printf '%s\\n' \"$a\" | grep -q 'sshfs$' || continue;"
+                + " printf '%s\\n' \"$a\" | grep -qxF -- \"$1\" && printf '%s\\n' \"$a\" && exit 0;"
+                + " done; exit 1";
+        List<String> args = dir.shell().execChecked("sh", "-c", script, "sshfs-args", dir.guestPath().value())
+                .stdoutText().lines().toList();
+        List<String> options = new ArrayList<>();
+        for (int i = 0; i + 1 < args.size(); i++) {
+            if (args.get(i).equals("-o")) {
+                options.addAll(List.of(args.get(i + 1).split(",")));
+            }
+        }
+        return options;
     }
 }

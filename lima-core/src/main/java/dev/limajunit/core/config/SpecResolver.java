@@ -101,7 +101,8 @@ public final class SpecResolver {
                 mounts,
                 Boolean.TRUE.equals(spec.mountInotify()),
                 spec.cpus() != null ? spec.cpus() : LimaDefaults.cpus(facts),
-                spec.memory() != null ? ByteSize.parse(spec.memory()) : LimaDefaults.memoryBytes(facts));
+                spec.memory() != null ? ByteSize.parse(spec.memory()) : LimaDefaults.memoryBytes(facts),
+                spec);
     }
 
     private ResolvedMount resolveMount(SpecContext c, int index, MountSpec mount) {

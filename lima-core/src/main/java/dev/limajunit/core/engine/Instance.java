@@ -14,6 +14,14 @@ public interface Instance extends AutoCloseable {
 
     String engineName();
 
+    /**
+     * What produces this VM's mount behaviour, for the matrix: the engine's name, then each part of Lima it emulates
+     * rather than runs, e.g. {@code qemu, emulated host agent} when the qemu engine forwards host changes itself.
+     */
+    default String provenance() {
+        return engineName();
+    }
+
     ResolvedInstance spec();
 
     GuestShell shell();

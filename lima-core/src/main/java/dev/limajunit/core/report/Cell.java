@@ -39,6 +39,12 @@ public record Cell(List<Observation> observations) {
         return Latencies.of(observations.stream().flatMap(o -> o.measurements().stream()).toList());
     }
 
+    /** What produced the observations ({@link Observation#provenance()}), each once, in order of appearance. */
+    public List<String> provenances() {
+        return observations.stream().map(Observation::provenance).filter(java.util.Objects::nonNull).distinct()
+                .toList();
+    }
+
     public List<String> tests() {
         return observations.stream().map(Observation::test).distinct().toList();
     }

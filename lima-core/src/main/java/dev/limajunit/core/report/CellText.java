@@ -26,6 +26,11 @@ final class CellText {
         return head;
     }
 
+    /** {@code qemu, emulated host agent}: what produced the cell's results; empty when nothing booted. */
+    static String provenance(Cell cell) {
+        return String.join("; ", cell.provenances());
+    }
+
     /** The reason's first line, cut to {@link #SHORT_REASON} characters; empty when there is none. */
     static String shortReason(Cell cell) {
         return cell.reason().map(CellText::shorten).orElse("");
@@ -47,7 +52,8 @@ final class CellText {
     }
 
     static String observation(Observation o) {
-        String text = o.outcome().label() + " in " + o.test() + " (run " + o.run() + ")";
+        String text = o.outcome().label() + " in " + o.test() + " (run " + o.run()
+                + (o.provenance() == null ? "" : ", " + o.provenance()) + ")";
         if (!o.measurements().isEmpty()) {
             text += ", latencies " + o.measurements().stream()
                     .map(m -> m.millis() + " ms" + (m.what().isEmpty() ? "" : " " + m.what()))

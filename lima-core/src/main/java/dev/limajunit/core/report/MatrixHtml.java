@@ -24,6 +24,7 @@ public final class MatrixHtml {
             td.cell{min-width:11em;max-width:22em}
             .outcome{font-weight:600}
             .reason{display:block;font-size:.9em;color:#3d444d}
+            .provenance{display:block;font-size:.8em;color:#57606a;font-style:italic}
             .latency{display:block;font-size:.85em;color:#3d444d;font-variant-numeric:tabular-nums}
             td a.note{font-size:.8em;text-decoration:none;color:#0550ae}
             .pass{background:#dafbe1}.fail{background:#ffd8d3}.known-limitation{background:#fff1c2}
@@ -105,6 +106,9 @@ public final class MatrixHtml {
         StringBuilder tooltip = new StringBuilder(outcome.label());
         cell.reason().ifPresent(r -> tooltip.append(": ").append(r));
         tooltip.append("\ntests: ").append(String.join(", ", cell.tests()));
+        if (!cell.provenances().isEmpty()) {
+            tooltip.append("\nproduced by: ").append(CellText.provenance(cell));
+        }
         StringBuilder td = new StringBuilder("<td class=\"cell ").append(outcome.jsonName())
                 .append(cell.mixed() ? " mixed" : "").append("\" data-outcome=\"").append(outcome.jsonName())
                 .append("\" title=\"").append(esc(tooltip.toString())).append("\">")
@@ -116,6 +120,10 @@ public final class MatrixHtml {
         String reason = CellText.shortReason(cell);
         if (!reason.isEmpty()) {
             td.append("<span class=\"reason\">").append(esc(reason)).append("</span>");
+        }
+        String provenance = CellText.provenance(cell);
+        if (!provenance.isEmpty()) {
+            td.append("<span class=\"provenance\">").append(esc(provenance)).append("</span>");
         }
         if (CellText.needsNote(cell)) {
             StringBuilder note = new StringBuilder("<strong>").append(esc(b.title())).append("</strong> on ")

@@ -92,6 +92,7 @@ public final class MatrixJson {
             l.put("p50", latencies.p50().getAsLong());
             l.put("p95", latencies.p95().getAsLong());
         }
+        cell.provenances().forEach(n.putArray("provenance")::add);
         cell.tests().forEach(n.putArray("tests")::add);
         cell.runs().forEach(n.putArray("runs")::add);
         ArrayNode observations = n.putArray("observations");
@@ -101,6 +102,7 @@ public final class MatrixJson {
             on.put("reason", o.reason());
             on.put("test", o.test());
             on.put("run", o.run());
+            on.put("provenance", o.provenance());
             ArrayNode ms = on.putArray("measurements");
             o.measurements().forEach(m -> ms.addObject().put("what", m.what()).put("ms", m.millis()));
         }
@@ -214,7 +216,7 @@ public final class MatrixJson {
                 }
             }
             return new Observation(outcome, optText(n, "reason"), measurements, text(n, "test", where),
-                    text(n, "run", where));
+                    text(n, "run", where), optText(n, "provenance"));
         }
 
         MountType mountType(String name, String where) {

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * The matrix as a GitHub-flavoured Markdown table, for docs and CI summaries. Cells read like
- * {@code pass (p50 23 ms, p95 41 ms, n=12)} or {@code known limitation: no events for nested files [2]}; the numbered
- * notes below the table hold full reasons, every observation of a cell and its tests.
+ * {@code pass (p50 23 ms, p95 41 ms, n=12)} or {@code known limitation: no events for nested files [2]}, over a line
+ * saying what produced them ({@code qemu, emulated host agent}); the numbered notes below the table hold full reasons,
+ * every observation of a cell and its tests.
  */
 public final class MatrixMarkdown {
 
@@ -76,7 +77,8 @@ public final class MatrixMarkdown {
         if (cell.mixed()) {
             text += " (mixed)";
         }
-        text = escape(text);
+        String provenance = CellText.provenance(cell);
+        text = escape(text) + (provenance.isEmpty() ? "" : " <br><sub>" + escape(provenance) + "</sub>");
         if (CellText.needsNote(cell)) {
             StringBuilder note = new StringBuilder("**" + escape(b.title()) + "** on " + column.yamlName() + ":");
             for (Observation o : cell.worstFirst()) {

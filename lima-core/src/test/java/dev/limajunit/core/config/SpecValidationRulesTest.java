@@ -110,6 +110,10 @@ class SpecValidationRulesTest {
                         ninep(src().withNineP(new NinePOptions(null, "9p2000.l", null, null))), ERROR,
                         "mounts[0].9p.protocolVersion", "9p.protocolVersion \"9p2000.l\" is not one of \"9p2000\", "
                                 + "\"9p2000.u\", \"9p2000.L\""),
+                reject("the legacy 9p protocol cannot mount", LINUX_ROOT,
+                        ninep(src().withNineP(new NinePOptions(null, "9p2000", null, null))), WARNING,
+                        "mounts[0].9p.protocolVersion", "9p.protocolVersion \"9p2000\" cannot be mounted: QEMU's 9p"
+                                + " server speaks only 9p2000.u and 9p2000.L"),
                 reject("9p cache listed values", LINUX_ROOT,
                         ninep(src().withNineP(new NinePOptions(null, null, null, "writeback"))), ERROR,
                         "mounts[0].9p.cache", "9p.cache \"writeback\" is not one of \"none\", \"loose\", \"fscache\", "

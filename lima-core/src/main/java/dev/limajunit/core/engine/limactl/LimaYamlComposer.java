@@ -18,8 +18,11 @@ import java.util.List;
 /**
  * Writes {@code lima.yaml} through the project's lima.yaml model ({@link LimaDocument}). Templates are referenced
  * through Lima's {@code base:} list ({@code template:NAME}), so Lima itself fills in images and the rest of the
- * template; a user's file is kept whole, and only the fields the resolved spec decides (vmType, cpus, memory,
- * mountType, mountInotify, mounts) are replaced. Its {@code disk} and {@code mountTypesUnsupported} stay as written.
+ * template; a user's file is kept whole, and only the fields the spec decides (vmType, cpus, memory, mountType,
+ * mountInotify, mounts) are replaced. Its {@code disk} and {@code mountTypesUnsupported} stay as written.
+ *
+ * <p>Only what the user declared is written (and each mount's location, made absolute): every other field is left
+ * for Lima to default, so a matrix run against Lima observes Lima's defaults, never our own table of them.
  */
 final class LimaYamlComposer implements LimaYamlWriter {
 
@@ -40,31 +43,53 @@ final class LimaYamlComposer implements LimaYamlWriter {
         return document.withSpec(asWritten(spec, written)).toYaml();
     }
 
-    /** The resolved spec as a fully written one; the fields it does not resolve keep the base file's values. */
+    /** The declared fields with their resolved values; the fields it does not decide keep the base file's values. */
     private static InstanceSpec asWritten(ResolvedInstance spec, InstanceSpec base) {
+        InstanceSpec declared = spec.declared();
         List<MountSpec> mounts = new ArrayList<>();
-        for (ResolvedMount mount : spec.mounts()) {
-            mounts.add(mount(mount, spec.mountType()));
+        for (int i = 0; i < spec.mounts().size(); i++) {
+            mounts.add(mount(spec.mounts().get(i), declared.mounts().get(i), spec.mountType()));
         }
-        return new InstanceSpec(spec.vmType(), spec.mountType(), mounts, spec.mountInotify(), spec.cpus(),
-                ByteSize.format(spec.memoryBytes()), base.disk(), base.mountTypesUnsupported());
+        return new InstanceSpec(
+                declared.vmType() != null ? spec.vmType() : null,
+                declared.mountType() != null ? spec.mountType() : null,
+                mounts,
+                declared.mountInotify() != null ? spec.mountInotify() : null,
+                declared.cpus() != null ? spec.cpus() : null,
+                declared.memory() != null ? ByteSize.format(spec.memoryBytes()) : null,
+                base.disk(), base.mountTypesUnsupported());
     }
 
-    private static MountSpec mount(ResolvedMount mount, MountType type) {
+    private static MountSpec mount(ResolvedMount mount, MountSpec declared, MountType type) {
         SshfsOptions sshfs = SshfsOptions.UNSET;
         NinePOptions ninep = NinePOptions.UNSET;
         VirtiofsOptions virtiofs = VirtiofsOptions.UNSET;
         switch (type) {
-            case REVERSE_SSHFS -> sshfs = new SshfsOptions(mount.sshfs().cache(), mount.sshfs().followSymlinks(),
-                    mount.sshfs().sftpDriver().yamlName());
-            case NINEP -> ninep = new NinePOptions(mount.ninep().securityModel().yamlName(),
-                    mount.ninep().protocolVersion().yamlName(), ByteSize.format(mount.ninep().msizeBytes()),
-                    mount.ninep().cache().yamlName());
-            case VIRTIOFS -> virtiofs = new VirtiofsOptions(mount.virtiofsQueueSize() > 0 ? mount.virtiofsQueueSize() : null);
+            case REVERSE_SSHFS -> {
+                SshfsOptions d = declared.sshfs();
+                sshfs = new SshfsOptions(
+                        d.cache() != null ? mount.sshfs().cache() : null,
+                        d.followSymlinks() != null ? mount.sshfs().followSymlinks() : null,
+                        d.sftpDriver() != null ? mount.sshfs().sftpDriver().yamlName() : null);
+            }
+            case NINEP -> {
+                NinePOptions d = declared.ninep();
+                ResolvedMount.NineP r = mount.ninep();
+                ninep = new NinePOptions(
+                        d.securityModel() != null ? r.securityModel().yamlName() : null,
+                        d.protocolVersion() != null ? r.protocolVersion().yamlName() : null,
+                        d.msize() != null ? ByteSize.format(r.msizeBytes()) : null,
+                        d.cache() != null ? r.cache().yamlName() : null);
+            }
+            case VIRTIOFS -> virtiofs = new VirtiofsOptions(
+                    declared.virtiofs().queueSize() != null ? mount.virtiofsQueueSize() : null);
             case WSL2 -> {
                 // Lima has no per-mount options for wsl2
             }
         }
-        return new MountSpec(mount.location().toString(), mount.mountPoint(), mount.writable(), sshfs, ninep, virtiofs);
+        return new MountSpec(mount.location().toString(),
+                declared.mountPoint() != null ? mount.mountPoint() : null,
+                declared.writable() != null ? mount.writable() : null,
+                sshfs, ninep, virtiofs);
     }
 }

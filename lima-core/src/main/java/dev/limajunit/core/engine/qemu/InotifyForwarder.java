@@ -25,15 +25,30 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Emulates Lima's {@code mountInotify}: the host agent watches each writable mount recursively for creates, writes
- * and attribute changes (not removes or renames), drops an event whose file mtime is within 10 ms of the previous
- * one for that file, and the guest agent sets the file's times on the guest path. The guest thus sees only ATTRIB.
- * Here the host side is Java's WatchService (inotify on Linux; MODIFY includes attribute changes) and the guest
- * side is GNU {@code touch -c -d @SECONDS.NANOS} through the guest shell.
+ * Emulates Lima's {@code mountInotify} (host agent {@code pkg/hostagent/inotify.go}, guest agent
+ * {@code HandleInotify}, Lima v2.2.0) rule for rule:
+ * <ul>
+ *   <li>only writable mounts are watched, each location recursively;</li>
+ *   <li>the events are Lima's on Linux, create (IN_CREATE, IN_MOVED_TO), write (IN_MODIFY) and attribute change
+ *       (IN_ATTRIB): Java's ENTRY_CREATE and ENTRY_MODIFY are exactly these. Lima watches no removes and no
+ *       moves away, so a host delete sends nothing, and a rename sends a create for the new name only;</li>
+ *   <li>the changed path is stat-ed following symlinks; a path already gone (or a dangling link) sends nothing;</li>
+ *   <li>an event that repeats the last forwarded mtime within 10 ms is dropped ({@link RepeatedEventFilter}), which
+ *       also stops the loop the guest's own time change would start;</li>
+ *   <li>the guest sets access and modification time of the same path under the mount point to the host file's
+ *       mtime, when that path exists there, and does nothing otherwise.</li>
+ * </ul>
+ * The guest thus sees ATTRIB only. Here the host side is Java's WatchService (inotify on Linux) and the guest side
+ * GNU {@code touch -c -d @SECONDS.NANOS} through the guest shell. Where this differs from Lima's Go watch: a new
+ * directory is watched once its create event is handled, so a file made in it before that raises nothing (Lima's
+ * watch has the same race); repeated identical events that Java coalesces are one event here (the filter would drop
+ * the repeats anyway); Lima resolves a symlinked location to map paths back, which a WatchService never needs.
  */
 public final class InotifyForwarder implements AutoCloseable {
 
-    private static final Duration DUPLICATE_WINDOW = Duration.ofMillis(10);
+    /** How the matrix names what produced a behaviour seen through this forwarder. */
+    public static final String PROVENANCE = "emulated host agent";
+
     private static final Duration RECENT = Duration.ofSeconds(10);
     /**
      * GNU touch by its path: busybox's shell runs its own touch applet for a bare "touch", and that one accepts no
@@ -44,7 +59,7 @@ public final class InotifyForwarder implements AutoCloseable {
     private final GuestShell shell;
     private final WatchService watcher;
     private final Map<WatchKey, Watched> keys = new ConcurrentHashMap<>();
-    private final Map<Path, FileTime> lastMtime = new ConcurrentHashMap<>();
+    private final RepeatedEventFilter repeats = new RepeatedEventFilter();
     private final List<ForwardedChange> forwarded = new CopyOnWriteArrayList<>();
     private final List<Consumer<ForwardedChange>> listeners = new CopyOnWriteArrayList<>();
     private final Thread loop;
@@ -80,7 +95,9 @@ public final class InotifyForwarder implements AutoCloseable {
     private void registerTree(MountedDirectory mount, Path root) throws IOException {
         try (Stream<Path> dirs = Files.walk(root)) {
             for (Path dir : (Iterable<Path>) dirs.filter(Files::isDirectory)::iterator) {
-                WatchKey key = dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+                // Lima's Create|Write|InAttrib; ENTRY_DELETE (IN_DELETE, IN_MOVED_FROM) is not among them.
+                WatchKey key = dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE,
+                        StandardWatchEventKinds.ENTRY_MODIFY);
                 keys.put(key, new Watched(mount, dir));
             }
         }
@@ -111,11 +128,14 @@ public final class InotifyForwarder implements AutoCloseable {
             if (kind == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
                 registerTree(watched.mount(), file);
             }
-            FileTime mtime = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS);
-            FileTime previous = lastMtime.put(file, mtime);
-            if (previous != null && Duration.between(previous.toInstant(), mtime.toInstant()).abs()
-                    .compareTo(DUPLICATE_WINDOW) < 0) {
-                return; // as Lima's host agent: the same change seen twice
+            FileTime mtime;
+            try {
+                mtime = Files.getLastModifiedTime(file);
+            } catch (IOException gone) {
+                return; // as Lima's host agent: a path it cannot stat (removed again, a dangling link) sends nothing
+            }
+            if (repeats.isRepeat(file, mtime)) {
+                return;
             }
             Path relative = watched.mount().hostPath().relativize(file);
             GuestPath guest = watched.mount().guestPath().resolve(relative.toString());
@@ -128,7 +148,7 @@ public final class InotifyForwarder implements AutoCloseable {
             forwarded.add(change);
             listeners.forEach(l -> l.accept(change));
         } catch (IOException | RuntimeException e) {
-            // the file is gone again (a remove is not forwarded) or the guest is going away
+            // a new directory vanished before it was watched, or the guest is going away
         }
     }
 

@@ -55,6 +55,12 @@ public final class QemuInstance implements Instance {
         return QemuEngine.NAME;
     }
 
+    /** With mountInotify, the guest's events come from {@link InotifyForwarder}, not from Lima's host agent. */
+    @Override
+    public String provenance() {
+        return inotify == null ? engineName() : engineName() + ", " + InotifyForwarder.PROVENANCE;
+    }
+
     @Override
     public ResolvedInstance spec() {
         return spec;

@@ -3,10 +3,17 @@ package dev.limajunit.core.engine.limactl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.limajunit.core.config.InstanceSpec;
+import dev.limajunit.core.config.MountSpec;
 import dev.limajunit.core.config.MountType;
+import dev.limajunit.core.config.NinePOptions;
 import dev.limajunit.core.config.ResolvedInstance;
+import dev.limajunit.core.config.ResolvedMount;
+import dev.limajunit.core.config.SshfsOptions;
+import dev.limajunit.core.config.VmType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -44,6 +51,62 @@ class LimaYamlComposerTest {
         assertThat(mount.get("9p").get("cache").asString()).isEqualTo("mmap");
         assertThat(mount.get("9p").get("protocolVersion").asString()).isEqualTo("9p2000.L");
         assertThat(mount.has("sshfs")).isFalse();
+    }
+
+    @Test
+    void whatTheUserLeftUnsetIsLeftForLimaToDefault() {
+        ContractFixture f = new ContractFixture(tmp);
+        ResolvedMount resolved = f.mount(0, tmp.resolve("src0").toString(), false);
+        ResolvedInstance spec = declared(MountType.NINEP, resolved,
+                InstanceSpec.of(MountType.NINEP, MountSpec.of(resolved.location().toString())));
+
+        JsonNode yaml = write(spec, LimaBase.defaultTemplate());
+
+        assertThat(yaml.get("mountType").asString()).isEqualTo("9p");
+        assertThat(yaml.has("vmType")).as("vmType").isFalse();
+        assertThat(yaml.has("cpus")).as("cpus").isFalse();
+        assertThat(yaml.has("memory")).as("memory").isFalse();
+        assertThat(yaml.has("mountInotify")).as("mountInotify").isFalse();
+        JsonNode mount = yaml.get("mounts").get(0);
+        assertThat(mount.propertyNames()).containsExactly("location");
+        assertThat(mount.get("location").asString()).isEqualTo(resolved.location().toString());
+    }
+
+    @Test
+    void aDeclaredNinePOptionIsWrittenAndTheOthersAreNot() {
+        ContractFixture f = new ContractFixture(tmp);
+        ResolvedMount resolved = f.mount(0, "/mnt/src", true);
+        MountSpec mount = MountSpec.of(resolved.location().toString()).withWritable(true)
+                .withNineP(new NinePOptions(null, "9p2000.L", null, null));
+
+        JsonNode yaml = write(declared(MountType.NINEP, resolved, InstanceSpec.of(MountType.NINEP, mount)),
+                LimaBase.defaultTemplate());
+
+        JsonNode written = yaml.get("mounts").get(0);
+        assertThat(written.propertyNames()).containsExactlyInAnyOrder("location", "writable", "9p");
+        assertThat(written.get("writable").asBoolean()).isTrue();
+        assertThat(written.get("9p").propertyNames()).containsExactly("protocolVersion");
+    }
+
+    @Test
+    void aDeclaredSshfsOptionIsWrittenAndTheDriverIsLeftToLima() {
+        ContractFixture f = new ContractFixture(tmp);
+        ResolvedMount resolved = f.mount(0, "/m", false);
+        MountSpec mount = MountSpec.of(resolved.location().toString()).withMountPoint("/m")
+                .withSshfs(new SshfsOptions(null, true, null));
+
+        InstanceSpec spec = InstanceSpec.of(MountType.REVERSE_SSHFS, mount);
+
+        JsonNode yaml = write(declared(MountType.REVERSE_SSHFS, resolved, spec), LimaBase.defaultTemplate());
+
+        JsonNode written = yaml.get("mounts").get(0);
+        assertThat(written.propertyNames()).containsExactlyInAnyOrder("location", "mountPoint", "sshfs");
+        assertThat(written.get("sshfs").propertyNames()).containsExactly("followSymlinks");
+    }
+
+    /** A resolved instance whose user wrote {@code declared}; the resolved values are the fixture's. */
+    private static ResolvedInstance declared(MountType type, ResolvedMount mount, InstanceSpec declared) {
+        return new ResolvedInstance(VmType.QEMU, type, List.of(mount), false, 2, 2L << 30, declared);
     }
 
     @Test
