@@ -11,6 +11,7 @@ import java.util.List;
  * @param knownLimitation the reason of the {@link KnownLimitation} declared for this mount type, or null
  * @param engine          the engine that booted the VM, or null when the test ran against none
  * @param guestKernel     {@code uname -r} in the guest, or null when unknown
+ * @param virtiofsd       the virtiofsd the engine ran for the VM's mounts (path and version), or null when none
  */
 record PinnedTest(
         String uniqueId,
@@ -19,5 +20,6 @@ record PinnedTest(
         List<Measurement> measurements,
         String knownLimitation,
         String engine,
-        String guestKernel) {
+        String guestKernel,
+        String virtiofsd) {
 }
