@@ -18,7 +18,8 @@ final class TestHosts {
     static final Virtiofsd C_VIRTIOFSD_NAMED = new Virtiofsd(C_VIRTIOFSD.path(), Virtiofsd.Kind.QEMU_C,
             C_VIRTIOFSD.version(), true);
     static final Virtiofsd RUST_VIRTIOFSD = new Virtiofsd(
-            Path.of("/usr/local/lib/lima-junit/virtiofsd-1.14.0/bin/virtiofsd"), Virtiofsd.Kind.RUST, "virtiofsd 1.14.0");
+            Path.of("/usr/local/lib/lima-junit/virtiofsd-1.14.0/bin/virtiofsd"), Virtiofsd.Kind.RUST,
+            "virtiofsd 1.14.0");
 
     private TestHosts() {
     }
