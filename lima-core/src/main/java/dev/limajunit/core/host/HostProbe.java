@@ -80,13 +80,14 @@ public final class HostProbe {
     public HostFacts probe() {
         OperatingSystem os = OperatingSystem.current();
         String arch = limaArch(System.getProperty("os.arch", ""));
+        Path home = Path.of(System.getProperty("user.home"));
         HostFacts.Builder b = HostFacts.builder()
                 .os(os, osVersion(os))
                 .arch(arch)
                 .effectiveUid(effectiveUid())
                 .cpus(Runtime.getRuntime().availableProcessors())
                 .memoryBytes(totalMemory())
-                .home(Path.of(System.getProperty("user.home")));
+                .home(home);
 
         finder.find("limactl").ifPresent(path -> {
             String version = versionLine(path, "--version");
@@ -99,7 +100,6 @@ public final class HostProbe {
                 b.accelerators(accelerators(path, os, arch));
             }
         });
-        Path home = Path.of(System.getProperty("user.home"));
         b.virtiofsd(VirtiofsdLocator.forThisHost(finder, home, qemu.orElse(null)).locate().orElse(null));
         finder.find("sshfs").ifPresent(path -> b.sshfs(new Tool(path, "")));
         finder.find("sftp-server", SFTP_SERVER_PLACES).ifPresent(path -> b.sftpServer(new Tool(path, "")));
