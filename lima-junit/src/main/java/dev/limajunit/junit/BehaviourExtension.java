@@ -54,7 +54,8 @@ final class BehaviourExtension implements BeforeEachCallback, AfterEachCallback 
                 .findFirst().orElse(null);
         PinnedTests.put(new PinnedTest(context.getUniqueId(), behaviour(method), type.get(), measured,
                 knownLimitation, instance.map(Instance::engineName).orElse(null),
-                instance.flatMap(GuestKernels::of).orElse(null), instance.map(Instance::provenance).orElse(null)));
+                instance.flatMap(GuestKernels::of).orElse(null), instance.map(Instance::provenance).orElse(null),
+                instance.flatMap(Instance::virtiofsd).map(v -> v.path() + " (" + v.version() + ")").orElse(null)));
     }
 
     /**

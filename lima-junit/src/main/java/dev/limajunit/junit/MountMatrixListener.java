@@ -58,6 +58,7 @@ public final class MountMatrixListener implements TestExecutionListener {
     private Path reportDir;
     private final Set<String> engines = new TreeSet<>();
     private final Set<String> guestKernels = new TreeSet<>();
+    private final Set<String> virtiofsd = new TreeSet<>();
     /** Containers under which some test produced a result: their own failure (in an afterAll) is not the tests'. */
     private final Set<String> containersWithResults = new java.util.HashSet<>();
     private int results;
@@ -69,6 +70,7 @@ public final class MountMatrixListener implements TestExecutionListener {
         results = 0;
         engines.clear();
         guestKernels.clear();
+        virtiofsd.clear();
         containersWithResults.clear();
         selection = setting(LimaSettings.MOUNT_TYPES).orElse(null);
         selected = parseSelection(selection);
@@ -95,6 +97,9 @@ public final class MountMatrixListener implements TestExecutionListener {
             }
             if (p.guestKernel() != null) {
                 guestKernels.add(p.guestKernel());
+            }
+            if (p.virtiofsd() != null) {
+                virtiofsd.add(p.virtiofsd());
             }
             return;
         }
@@ -143,7 +148,7 @@ public final class MountMatrixListener implements TestExecutionListener {
             return;
         }
         matrix.run(RunInfo.current(runId, junitVersion(), selection)
-                .withEngines(List.copyOf(engines), List.copyOf(guestKernels)));
+                .withEngines(List.copyOf(engines), List.copyOf(guestKernels)).withVirtiofsd(List.copyOf(virtiofsd)));
         try {
             List<Path> written = MatrixFiles.write(matrix.build(), reportDir);
             LOG.info("lima-junit: mount behaviour matrix ({} results) written to {}", results,

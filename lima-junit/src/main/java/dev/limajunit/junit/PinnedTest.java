@@ -12,6 +12,7 @@ import java.util.List;
  * @param engine          the engine that booted the VM, or null when the test ran against none
  * @param provenance      the VM's {@link dev.limajunit.core.engine.Instance#provenance()}, or null without one
  * @param guestKernel     {@code uname -r} in the guest, or null when unknown
+ * @param virtiofsd       the virtiofsd the engine ran for the VM's mounts (path and version), or null when none
  */
 record PinnedTest(
         String uniqueId,
@@ -21,5 +22,6 @@ record PinnedTest(
         String knownLimitation,
         String engine,
         String guestKernel,
-        String provenance) {
+        String provenance,
+        String virtiofsd) {
 }

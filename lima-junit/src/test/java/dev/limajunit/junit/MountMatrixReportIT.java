@@ -78,6 +78,7 @@ class MountMatrixReportIT {
         RunInfo run = matrix.runs().get(0);
         assertThat(run.engines()).containsExactly("qemu");
         assertThat(run.guestKernels()).singleElement().asString().matches("\\d+\\.\\d+.*");
+        assertThat(run.virtiofsd()).as("a 9p run starts no virtiofsd").isEmpty();
     }
 
     @LimaInstance(mountType = MountType.NINEP, mounts = @dev.limajunit.junit.Mount(writable = true), shared = false)

@@ -62,7 +62,13 @@ public final class DoctorCommand implements Subcommand {
             err.println("lima-junit doctor: takes no arguments, got " + args);
             return Main.USAGE;
         }
-        HostFacts host = facts.get();
+        HostFacts host;
+        try {
+            host = facts.get();
+        } catch (IllegalArgumentException e) {
+            err.println("lima-junit doctor: " + e.getMessage()); // a bad host setting, e.g. lima.virtiofsd
+            return Main.USAGE;
+        }
         out.println("Host");
         row(out, "os", host.os() + " " + host.osVersion() + " (" + host.arch() + ")");
         row(out, "user", host.effectiveUid() < 0 ? "unknown" : "euid " + host.effectiveUid()

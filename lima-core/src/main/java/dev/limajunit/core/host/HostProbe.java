@@ -1,23 +1,17 @@
 package dev.limajunit.core.host;
 
 import dev.limajunit.core.config.LimaVersion;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Gathers {@link HostFacts} from this host: OS and version (JNA), arch, effective uid (JNA), limactl and its version,
- * qemu-system and the accelerators that really work ({@link AcceleratorProbe}), virtiofsd (Rust or QEMU's C one),
+ * qemu-system and the accelerators that really work ({@link AcceleratorProbe}), virtiofsd ({@link VirtiofsdLocator}),
  * sshfs and sftp-server. Probing costs up to the accelerator probe's timeout; {@link #cached()} keeps the result
  * for the JVM and reuses accelerator results from earlier JVMs of the same boot. What the guest kernel can mount comes from whoever knows the kernel ({@link #withGuestKernel}).
  */
@@ -28,11 +22,6 @@ public final class HostProbe {
     /** Where packages put binaries that are not on PATH (Lima searches the same places). */
     private static final String[] SFTP_SERVER_PLACES = {"/usr/libexec/sftp-server", "/usr/lib/openssh/sftp-server",
         "/usr/lib/sftp-server", "/usr/libexec/openssh/sftp-server", "/usr/lib/ssh/sftp-server"};
-    private static final String[] VIRTIOFSD_PLACES = {"/usr/libexec/virtiofsd", "/usr/lib/virtiofsd",
-        "/usr/lib/qemu/virtiofsd", "/usr/libexec/qemu/virtiofsd"};
-    /** QEMU's vhost-user backend descriptors ({@code "type": "fs"}), which Lima reads to find virtiofsd. */
-    private static final List<String> VHOST_USER_DIRS =
-            List.of("/etc/qemu/vhost-user", "/usr/share/qemu/vhost-user", "/usr/local/share/qemu/vhost-user");
 
     private static volatile HostFacts cached;
 
@@ -91,13 +80,14 @@ public final class HostProbe {
     public HostFacts probe() {
         OperatingSystem os = OperatingSystem.current();
         String arch = limaArch(System.getProperty("os.arch", ""));
+        Path home = Path.of(System.getProperty("user.home"));
         HostFacts.Builder b = HostFacts.builder()
                 .os(os, osVersion(os))
                 .arch(arch)
-                .effectiveUid(NativeHost.effectiveUid(os).orElse(-1))
+                .effectiveUid(effectiveUid())
                 .cpus(Runtime.getRuntime().availableProcessors())
                 .memoryBytes(totalMemory())
-                .home(Path.of(System.getProperty("user.home")));
+                .home(home);
 
         finder.find("limactl").ifPresent(path -> {
             String version = versionLine(path, "--version");
@@ -110,7 +100,7 @@ public final class HostProbe {
                 b.accelerators(accelerators(path, os, arch));
             }
         });
-        b.virtiofsd(virtiofsd().orElse(null));
+        b.virtiofsd(VirtiofsdLocator.forThisHost(finder, home, qemu.orElse(null)).locate().orElse(null));
         finder.find("sshfs").ifPresent(path -> b.sshfs(new Tool(path, "")));
         finder.find("sftp-server", SFTP_SERVER_PLACES).ifPresent(path -> b.sftpServer(new Tool(path, "")));
         b.guestKernel(guestKernel.get());
@@ -128,6 +118,11 @@ public final class HostProbe {
         List<AcceleratorCheck> checks = acceleratorProbe.probe(qemu, os, arch);
         cache.store(qemu, os, arch, checks);
         return checks;
+    }
+
+    /** This process's effective uid; -1 where there is none (Windows) or it is unknown. */
+    public static int effectiveUid() {
+        return NativeHost.effectiveUid(OperatingSystem.current()).orElse(-1);
     }
 
     /** Lima's spelling of the host arch: {@code x86_64} or {@code aarch64}. */
@@ -164,56 +159,5 @@ public final class HostProbe {
 
     private static String versionLine(Path binary, String option) {
         return HostCommand.run(VERSION_TIMEOUT, binary, option).map(HostCommand.Result::firstLine).orElse("");
-    }
-
-    /** Like Lima: QEMU's vhost-user descriptors first, then PATH and the usual places; a Rust one is preferred. */
-    private Optional<Virtiofsd> virtiofsd() {
-        List<Path> candidates = new ArrayList<>(described());
-        finder.find("virtiofsd").ifPresent(candidates::add);
-        for (String place : VIRTIOFSD_PLACES) {
-            Path p = Path.of(place);
-            if (Files.isExecutable(p)) {
-                candidates.add(p);
-            }
-        }
-        Virtiofsd best = null;
-        for (Path path : candidates.stream().distinct().toList()) {
-            Optional<HostCommand.Result> result = HostCommand.run(VERSION_TIMEOUT, path, "--version");
-            String output = result.map(HostCommand.Result::output).orElse("");
-            Virtiofsd found = new Virtiofsd(path, Virtiofsd.kindOf(path, output),
-                    result.map(HostCommand.Result::firstLine).orElse(""));
-            if (found.kind() == Virtiofsd.Kind.RUST) {
-                return Optional.of(found);
-            }
-            if (best == null) {
-                best = found;
-            }
-        }
-        return Optional.ofNullable(best);
-    }
-
-    private static List<Path> described() {
-        List<Path> binaries = new ArrayList<>();
-        JsonMapper json = JsonMapper.builder().build();
-        for (String dir : VHOST_USER_DIRS) {
-            Path d = Path.of(dir);
-            if (!Files.isDirectory(d)) {
-                continue;
-            }
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(d, "*.json")) {
-                for (Path file : files) {
-                    JsonNode node = json.readTree(file.toFile());
-                    if ("fs".equals(node.path("type").asString()) && node.path("binary").isString()) {
-                        Path binary = Path.of(node.path("binary").stringValue());
-                        if (Files.isExecutable(binary)) {
-                            binaries.add(binary);
-                        }
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                // an unreadable descriptor is skipped, as QEMU does
-            }
-        }
-        return binaries;
     }
 }

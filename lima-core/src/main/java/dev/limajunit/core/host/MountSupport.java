@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * Which mount types and VM types this host can run, with the reason in words. The rules are the seed page's
- * (9p only on QEMU; virtiofs needs vz on macOS 13+ or QEMU 4.2+ on Linux with a virtiofsd; wsl2 only with vmType wsl2
- * on Windows 10 build 19041+ or 11; vz only on macOS; reverse-sshfs needs sshfs in the guest and an SFTP server)
- * plus what the facts say about the guest kernel.
+ * (9p only on QEMU; virtiofs needs vz on macOS 13+ or QEMU 4.2+ on Linux with the Rust virtiofsd; wsl2 only with
+ * vmType wsl2 on Windows 10 build 19041+ or 11; vz only on macOS; reverse-sshfs needs sshfs in the guest and an SFTP
+ * server) plus what the facts say about the guest kernel.
  */
 public final class MountSupport {
 
@@ -115,16 +115,15 @@ public final class MountSupport {
         }
         Virtiofsd virtiofsd = facts.virtiofsd();
         if (virtiofsd == null) {
-            return Support.no("no virtiofsd found (install the Rust virtiofsd; QEMU's C one works only as root)");
+            return Support.no("no virtiofsd found: install the Rust virtiofsd (bin/install-virtiofsd registers it "
+                    + "where Lima looks)");
         }
-        if (virtiofsd.kind() == Virtiofsd.Kind.RUST) {
-            return Support.yes("the Rust virtiofsd " + virtiofsd.path());
-        }
-        return facts.isRoot()
-                ? Support.yes("QEMU's C virtiofsd " + virtiofsd.path() + ", usable because this runs as root"
-                        + (facts.limactl() != null ? " (qemu engine only: Lima accepts only the Rust virtiofsd)" : ""))
-                : Support.no("only QEMU's C virtiofsd " + virtiofsd.path() + " is installed, and it needs root (euid "
-                        + facts.effectiveUid() + "); install the Rust virtiofsd");
+        return virtiofsd.unusableReason(facts.effectiveUid())
+                .map(Support::no)
+                .orElseGet(() -> Support.yes(virtiofsd.kind() == Virtiofsd.Kind.RUST
+                        ? "the Rust virtiofsd " + virtiofsd.path()
+                        : "QEMU's C virtiofsd " + virtiofsd.path() + ", named by " + VirtiofsdLocator.PROPERTY
+                                + " and run as root (qemu engine only: Lima runs the Rust virtiofsd)"));
     }
 
     /** Whether the QEMU version (as {@code --version} printed it) is at least this; true when it is unknown. */

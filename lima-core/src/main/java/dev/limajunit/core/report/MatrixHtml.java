@@ -83,13 +83,15 @@ public final class MatrixHtml {
             h.append("</ol>\n");
         }
         h.append("<h2>Runs</h2>\n<div class=\"scroll\">\n<table class=\"runs\">\n<thead><tr><th>Run</th><th>Date</th>"
-                + "<th>Host</th><th>Host kernel</th><th>Engines</th><th>Guest kernel</th><th>Java</th><th>JUnit</th>"
+                + "<th>Host</th><th>Host kernel</th><th>Engines</th><th>Guest kernel</th><th>virtiofsd</th>"
+                + "<th>Java</th><th>JUnit</th>"
                 + "<th>lima.mountTypes</th><th>Source</th></tr></thead>\n<tbody>\n");
         for (RunInfo r : matrix.runs()) {
             h.append("<tr>");
             for (String v : List.of(r.id(), CellText.DATE.format(r.date()), r.host().os() + " " + r.host().arch(),
                     CellText.orDash(r.host().kernel()), CellText.orDash(String.join(", ", r.engines())),
-                    CellText.orDash(String.join(", ", r.guestKernels())), CellText.orDash(r.java()),
+                    CellText.orDash(String.join(", ", r.guestKernels())),
+                    CellText.orDash(String.join(", ", r.virtiofsd())), CellText.orDash(r.java()),
                     CellText.orDash(r.junit()), r.mountTypes() == null ? "all" : r.mountTypes(),
                     CellText.orDash(r.source()))) {
                 h.append("<td>").append(esc(v)).append("</td>");

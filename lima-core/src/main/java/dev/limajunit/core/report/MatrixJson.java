@@ -73,6 +73,7 @@ public final class MatrixJson {
         host.put("kernel", run.host().kernel());
         run.engines().forEach(n.putArray("engines")::add);
         run.guestKernels().forEach(n.putArray("guestKernels")::add);
+        run.virtiofsd().forEach(n.putArray("virtiofsd")::add);
         n.put("java", run.java());
         n.put("junit", run.junit());
         n.put("mountTypes", run.mountTypes());
@@ -169,7 +170,7 @@ public final class MatrixJson {
             }
             return new RunInfo(text(n, "id", where), date,
                     new HostInfo(optText(host, "os"), optText(host, "arch"), optText(host, "kernel")),
-                    strings(n, "engines"), strings(n, "guestKernels"),
+                    strings(n, "engines"), strings(n, "guestKernels"), strings(n, "virtiofsd"),
                     optText(n, "java"), optText(n, "junit"), optText(n, "mountTypes"), optText(n, "source"));
         }
 

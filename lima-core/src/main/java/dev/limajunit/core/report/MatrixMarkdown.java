@@ -50,8 +50,8 @@ public final class MatrixMarkdown {
             }
             md.append('\n');
         }
-        md.append("## Runs\n\n| Run | Date | Host | Host kernel | Engines | Guest kernel | Java | JUnit"
-                + " | lima.mountTypes | Source |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("## Runs\n\n| Run | Date | Host | Host kernel | Engines | Guest kernel | virtiofsd | Java | JUnit"
+                + " | lima.mountTypes | Source |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (RunInfo r : matrix.runs()) {
             md.append("| ").append(escape(r.id()))
                     .append(" | ").append(CellText.DATE.format(r.date()))
@@ -59,6 +59,7 @@ public final class MatrixMarkdown {
                     .append(" | ").append(escape(CellText.orDash(r.host().kernel())))
                     .append(" | ").append(escape(CellText.orDash(String.join(", ", r.engines()))))
                     .append(" | ").append(escape(CellText.orDash(String.join(", ", r.guestKernels()))))
+                    .append(" | ").append(escape(CellText.orDash(String.join(", ", r.virtiofsd()))))
                     .append(" | ").append(escape(CellText.orDash(r.java())))
                     .append(" | ").append(escape(CellText.orDash(r.junit())))
                     .append(" | ").append(escape(r.mountTypes() == null ? "all" : r.mountTypes()))

@@ -28,7 +28,8 @@ class DoctorCommandTest {
             .accelerators(List.of(
                     AcceleratorCheck.fails(Accelerator.KVM, "/dev/kvm exists, but the vCPU stalled"),
                     AcceleratorCheck.works(Accelerator.TCG, "booted in 120 ms")))
-            .virtiofsd(new Virtiofsd(Path.of("/usr/lib/qemu/virtiofsd"), Virtiofsd.Kind.QEMU_C, "7.2.22"))
+            .virtiofsd(new Virtiofsd(Path.of("/usr/local/lib/lima-junit/virtiofsd-1.14.0/bin/virtiofsd"),
+                    Virtiofsd.Kind.RUST, "virtiofsd 1.14.0"))
             .sshfs(Tool.at("/usr/bin/sshfs"))
             .sftpServer(Tool.at("/usr/lib/openssh/sftp-server"))
             .build();
@@ -52,7 +53,8 @@ class DoctorCommandTest {
                 .contains("kvm           unusable: /dev/kvm exists, but the vCPU stalled")
                 .contains("tcg           works: booted in 120 ms")
                 .contains("the qemu engine uses tcg")
-                .contains("virtiofsd     /usr/lib/qemu/virtiofsd (QEMU's C virtiofsd, 7.2.22)");
+                .contains("virtiofsd     /usr/local/lib/lima-junit/virtiofsd-1.14.0/bin/virtiofsd (the Rust virtiofsd, "
+                        + "virtiofsd 1.14.0)");
     }
 
     @Test
@@ -97,17 +99,41 @@ class DoctorCommandTest {
                 assertThat(out).containsPattern("(?m)^  " + m + " +" + v + " +(yes|no) +\\S");
             }
         }
-        assertThat(out).containsPattern("(?m)^  virtiofs +qemu +yes +QEMU's C virtiofsd .*as root")
+        assertThat(out).containsPattern("(?m)^  virtiofs +qemu +yes +the Rust virtiofsd /usr/local/lib/lima-junit/")
                 .containsPattern("(?m)^  9p +vz +no +9p is QEMU's virtio-9p-pci: only vmType qemu")
                 .containsPattern("(?m)^  wsl2 +wsl2 +no +vmType wsl2 needs Windows 10 build 19041")
                 .containsPattern("(?m)^  reverse-sshfs +vz +no +vmType vz exists only on macOS");
     }
 
     @Test
-    void asAUserTheCVirtiofsdIsNotEnough() {
-        String out = doctor(CI_LIKE.toBuilder().effectiveUid(1000).build()).out();
+    void theCVirtiofsdIsRunOnlyWhenNamedAndOnlyAsRoot() {
+        Path c = Path.of("/usr/lib/qemu/virtiofsd");
+        HostFacts found = CI_LIKE.toBuilder().virtiofsd(new Virtiofsd(c, Virtiofsd.Kind.QEMU_C, "7.2.22")).build();
+        HostFacts named = CI_LIKE.toBuilder().virtiofsd(new Virtiofsd(c, Virtiofsd.Kind.QEMU_C, "7.2.22", true))
+                .build();
 
-        assertThat(out).containsPattern("(?m)^  virtiofs +qemu +no +only QEMU's C virtiofsd .* needs root");
+        assertThat(doctor(found).out())
+                .contains("virtiofsd     /usr/lib/qemu/virtiofsd (QEMU's C virtiofsd, 7.2.22)")
+                .containsPattern("(?m)^  virtiofs +qemu +no +only QEMU's C virtiofsd /usr/lib/qemu/virtiofsd was "
+                        + "found: the qemu engine runs the Rust virtiofsd, as Lima does; install it "
+                        + "\\(bin/install-virtiofsd\\)");
+        assertThat(doctor(named).out())
+                .contains("virtiofsd     /usr/lib/qemu/virtiofsd (QEMU's C virtiofsd, 7.2.22, named by lima.virtiofsd)")
+                .containsPattern("(?m)^  virtiofs +qemu +yes +QEMU's C virtiofsd .*named by lima.virtiofsd and run "
+                        + "as root");
+        assertThat(doctor(named.toBuilder().effectiveUid(1000).build()).out())
+                .containsPattern("(?m)^  virtiofs +qemu +no +QEMU's C virtiofsd /usr/lib/qemu/virtiofsd \\(named by "
+                        + "lima.virtiofsd\\) needs root, and this runs as euid 1000; install the Rust virtiofsd");
+    }
+
+    @Test
+    void aBadHostSettingIsNamedNotThrown() {
+        CliRun run = CliRun.of(List.of(new DoctorCommand(() -> {
+            throw new IllegalArgumentException("lima.virtiofsd \"/nope\" is not an executable file");
+        }, Path.of("/nonexistent"))), "doctor");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("lima-junit doctor: lima.virtiofsd \"/nope\" is not an executable file\n");
     }
 
     @Test

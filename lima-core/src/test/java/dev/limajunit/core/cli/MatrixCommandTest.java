@@ -78,7 +78,7 @@ class MatrixCommandTest {
     private Path job(String file, String runId, MountType type, Outcome outcome) {
         MountMatrix m = MountMatrix.builder()
                 .run(new RunInfo(runId, Instant.parse("2026-11-28T12:00:00Z"), new HostInfo("Linux", "amd64", "6.1"),
-                        List.of("qemu"), List.of(), "17", "6.1.3", type.yamlName(), null))
+                        List.of("qemu"), List.of(), List.of(), "17", "6.1.3", type.yamlName(), null))
                 .add(VISIBLE, type, new Observation(outcome, outcome == Outcome.FAIL ? "still stale" : null, List.of(),
                         "T#t() [" + type + "]", runId))
                 .build();

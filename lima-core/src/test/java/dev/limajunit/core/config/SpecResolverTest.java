@@ -175,7 +175,8 @@ class SpecResolverTest {
 
     @Test
     void unsupportedReasonExplainsWhyAHostCannotRunASpec() {
-        SpecResolver user = new SpecResolver(TestHosts.linuxUser(home));
+        SpecResolver user = new SpecResolver(
+                TestHosts.linuxUser(home).toBuilder().virtiofsd(TestHosts.C_VIRTIOFSD_NAMED).build());
 
         assertThat(user.unsupportedReason(InstanceSpec.of(MountType.VIRTIOFS, MountSpec.of("~/src"))))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("needs root"));

@@ -14,13 +14,17 @@ final class TestHosts {
 
     static final Virtiofsd C_VIRTIOFSD = new Virtiofsd(Path.of("/usr/lib/qemu/virtiofsd"), Virtiofsd.Kind.QEMU_C,
             "virtiofsd version 7.2.22");
-    static final Virtiofsd RUST_VIRTIOFSD = new Virtiofsd(Path.of("/usr/libexec/virtiofsd"), Virtiofsd.Kind.RUST,
-            "virtiofsd 1.10.1");
+    /** QEMU's C one as {@code lima.virtiofsd} names it. */
+    static final Virtiofsd C_VIRTIOFSD_NAMED = new Virtiofsd(C_VIRTIOFSD.path(), Virtiofsd.Kind.QEMU_C,
+            C_VIRTIOFSD.version(), true);
+    static final Virtiofsd RUST_VIRTIOFSD = new Virtiofsd(
+            Path.of("/usr/local/lib/lima-junit/virtiofsd-1.14.0/bin/virtiofsd"), Virtiofsd.Kind.RUST,
+            "virtiofsd 1.14.0");
 
     private TestHosts() {
     }
 
-    /** Linux as root with QEMU (TCG), QEMU's C virtiofsd, sshfs and sftp-server: like the CI machines. */
+    /** Linux as root with QEMU (TCG), the Rust virtiofsd, sshfs and sftp-server: like the CI machines. */
     static HostFacts linuxRoot(Path home) {
         return HostFacts.builder()
                 .os(OperatingSystem.LINUX, "6.1.0-28-amd64")
@@ -29,7 +33,7 @@ final class TestHosts {
                 .qemuSystem(Tool.at("/usr/bin/qemu-system-x86_64", "QEMU emulator version 7.2.22"))
                 .accelerators(List.of(AcceleratorCheck.fails(Accelerator.KVM, "stalled"),
                         AcceleratorCheck.works(Accelerator.TCG, "booted")))
-                .virtiofsd(C_VIRTIOFSD)
+                .virtiofsd(RUST_VIRTIOFSD)
                 .sshfs(Tool.at("/usr/bin/sshfs"))
                 .sftpServer(Tool.at("/usr/lib/openssh/sftp-server"))
                 .build();

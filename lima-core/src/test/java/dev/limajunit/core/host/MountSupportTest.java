@@ -76,7 +76,7 @@ class MountSupportTest {
 
     @Test
     void aKernelWithout9pCannotMount9p() {
-        HostFacts facts = linux(0, C_VIRTIOFSD).withGuestKernel(GuestKernelFacts.all().withNineP(false));
+        HostFacts facts = linux(0, RUST_VIRTIOFSD).withGuestKernel(GuestKernelFacts.all().withNineP(false));
 
         Support s = new MountSupport(facts).supports(MountType.NINEP, VmType.QEMU);
 
@@ -103,16 +103,22 @@ class MountSupportTest {
     }
 
     @Test
-    void qemusCVirtiofsdWorksOnlyAsRoot() {
-        Support asUser = new MountSupport(linux(1000, C_VIRTIOFSD)).supports(MountType.VIRTIOFS, VmType.QEMU);
-        Support asRoot = new MountSupport(linux(0, C_VIRTIOFSD)).supports(MountType.VIRTIOFS, VmType.QEMU);
+    void qemusCVirtiofsdRunsOnlyWhenNamedAndOnlyAsRoot() {
+        Virtiofsd named = new Virtiofsd(C_VIRTIOFSD.path(), Virtiofsd.Kind.QEMU_C, C_VIRTIOFSD.version(), true);
+        Support foundAsRoot = new MountSupport(linux(0, C_VIRTIOFSD)).supports(MountType.VIRTIOFS, VmType.QEMU);
+        Support namedAsUser = new MountSupport(linux(1000, named)).supports(MountType.VIRTIOFS, VmType.QEMU);
+        Support namedAsRoot = new MountSupport(linux(0, named)).supports(MountType.VIRTIOFS, VmType.QEMU);
         Support rustAsUser = new MountSupport(linux(1000, RUST_VIRTIOFSD)).supports(MountType.VIRTIOFS, VmType.QEMU);
 
-        assertThat(asUser.supported()).isFalse();
-        assertThat(asUser.reason()).contains("needs root", "euid 1000", "install the Rust virtiofsd");
-        assertThat(asRoot.supported()).isTrue();
-        assertThat(asRoot.reason()).contains("usable because this runs as root");
-        assertThat(rustAsUser.supported()).isTrue();
+        assertThat(foundAsRoot).isEqualTo(Support.no("only QEMU's C virtiofsd /usr/lib/qemu/virtiofsd was found: the "
+                + "qemu engine runs the Rust virtiofsd, as Lima does; install it (bin/install-virtiofsd), or, as root, "
+                + "name the C one with lima.virtiofsd=/usr/lib/qemu/virtiofsd"));
+        assertThat(namedAsUser).isEqualTo(Support.no("QEMU's C virtiofsd /usr/lib/qemu/virtiofsd (named by "
+                + "lima.virtiofsd) needs root, and this runs as euid 1000; install the Rust virtiofsd "
+                + "(bin/install-virtiofsd) and unset lima.virtiofsd"));
+        assertThat(namedAsRoot.supported()).isTrue();
+        assertThat(namedAsRoot.reason()).contains("named by lima.virtiofsd and run as root");
+        assertThat(rustAsUser).isEqualTo(Support.yes("the Rust virtiofsd /usr/libexec/virtiofsd"));
     }
 
     @Test

@@ -22,6 +22,8 @@ class MatrixJsonTest {
         assertThat(run.path("id").asString()).isEqualTo("ci-9p");
         assertThat(run.path("host").path("kernel").asString()).isEqualTo("6.1.0-28-amd64");
         assertThat(run.path("mountTypes").asString()).isEqualTo("9p");
+        assertThat(run.path("virtiofsd").get(0).asString())
+                .isEqualTo("/usr/local/lib/lima-junit/virtiofsd-1.14.0/bin/virtiofsd (virtiofsd 1.14.0)");
         assertThat(root.path("columns").get(0).asString()).isEqualTo("9p");
         JsonNode cell = root.path("rows").get(0).path("cells").path("9p");
         assertThat(cell.path("outcome").asString()).isEqualTo("pass");

@@ -31,7 +31,8 @@ class MatrixMarkdownTest {
         assertThat(md).contains("## Notes\n\n1. **mountInotify reaches files in directories created later** on 9p:"
                 + "\n   - known limitation in InotifyTest#nested() [9p] (run ci-9p): 9p hands out");
         assertThat(md).contains("| ci-9p | 2026-11-28 12:00 UTC | Linux amd64 | 6.1.0-28-amd64 | qemu |"
-                + " 6.1.0-41-amd64 | 17.0.15 (Debian) | 6.1.3 | 9p | – |");
+                + " 6.1.0-41-amd64 | /usr/local/lib/lima-junit/virtiofsd-1.14.0/bin/virtiofsd (virtiofsd 1.14.0) |"
+                + " 17.0.15 (Debian) | 6.1.3 | 9p | – |");
     }
 
     @Test

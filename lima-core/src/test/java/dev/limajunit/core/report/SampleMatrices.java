@@ -17,7 +17,9 @@ final class SampleMatrices {
 
     static RunInfo run(String id, String mountTypes) {
         return new RunInfo(id, Instant.parse("2026-11-28T12:00:00Z"), new HostInfo("Linux", "amd64", "6.1.0-28-amd64"),
-                List.of("qemu"), List.of("6.1.0-41-amd64"), "17.0.15 (Debian)", "6.1.3", mountTypes, null);
+                List.of("qemu"), List.of("6.1.0-41-amd64"),
+                List.of("/usr/local/lib/lima-junit/virtiofsd-1.14.0/bin/virtiofsd (virtiofsd 1.14.0)"),
+                "17.0.15 (Debian)", "6.1.3", mountTypes, null);
     }
 
     static Observation pass(String test, String run, long... millis) {

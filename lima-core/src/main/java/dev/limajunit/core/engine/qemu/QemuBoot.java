@@ -171,11 +171,10 @@ final class QemuBoot {
                 case NINEP -> new NinePMount(mount);
                 case VIRTIOFS -> {
                     if (virtiofsd == null) {
-                        virtiofsd = VirtiofsdBinary.find().orElseThrow(() -> failure("mountType virtiofs needs virtiofsd: "
-                                + "install the Debian package virtiofsd (or qemu-system-common for QEMU's own, as root)", null));
-                        String reason = virtiofsd.unusableReason().orElse(null);
-                        if (reason != null) {
-                            throw failure("mountType virtiofs: " + reason, null);
+                        try {
+                            virtiofsd = VirtiofsdBinary.forThisHost(engine.qemuBinary());
+                        } catch (IllegalStateException | IllegalArgumentException e) {
+                            throw failure("mountType virtiofs: " + e.getMessage(), e);
                         }
                     }
                     VirtiofsMount v = new VirtiofsMount(mount, virtiofsd, dir);

@@ -2,6 +2,7 @@ package dev.limajunit.core.engine.qemu;
 
 import dev.limajunit.core.config.ResolvedInstance;
 import dev.limajunit.core.engine.Instance;
+import dev.limajunit.core.host.Virtiofsd;
 import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.core.process.ManagedProcess;
 import dev.limajunit.core.shell.GuestShell;
@@ -94,6 +95,12 @@ public final class QemuInstance implements Instance {
     /** The mountInotify forwarder, when the spec asked for it: its latencies show how fast host changes reach the guest. */
     public Optional<InotifyForwarder> inotifyForwarder() {
         return Optional.ofNullable(inotify);
+    }
+
+    @Override
+    public Optional<Virtiofsd> virtiofsd() {
+        return wirings.stream().filter(VirtiofsMount.class::isInstance)
+                .map(w -> ((VirtiofsMount) w).virtiofsd()).findFirst();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.limajunit.core.engine.qemu;
 
 import dev.limajunit.core.config.ResolvedMount;
+import dev.limajunit.core.host.Virtiofsd;
 import dev.limajunit.core.process.ManagedProcess;
 import dev.limajunit.core.process.ProcessRegistry;
 import dev.limajunit.core.shell.Command;
@@ -46,6 +47,11 @@ final class VirtiofsMount implements MountWiring {
 
     Path log() {
         return log;
+    }
+
+    /** The virtiofsd serving this mount. */
+    Virtiofsd virtiofsd() {
+        return virtiofsd.virtiofsd();
     }
 
     @Override
