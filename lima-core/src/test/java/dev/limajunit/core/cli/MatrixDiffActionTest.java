@@ -123,6 +123,11 @@ class MatrixDiffActionTest {
         assertThat(r.exitCode()).isEqualTo(Main.USAGE);
         assertThat(r.err()).contains(badOutcome + ": rows[0].cells.9p").contains("outcome \"green\" is not one of");
 
+        Path binary = Files.write(dir.resolve("binary.json"), new byte[] {(byte) 0xff, (byte) 0xfe, '{'});
+        r = diff(binary, good);
+        assertThat(r.exitCode()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).startsWith("lima-junit matrix diff: " + binary + ": not UTF-8 text, so no mount matrix");
+
         r = diff(good, dir);
         assertThat(r.exitCode()).isEqualTo(Main.USAGE);
         assertThat(r.err()).contains(dir + ": not a regular file");
