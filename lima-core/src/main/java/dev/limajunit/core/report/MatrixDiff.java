@@ -42,7 +42,7 @@ public record MatrixDiff(MountMatrix a, MountMatrix b, List<CellComparison> cell
         return new MatrixDiff(a, b, cells);
     }
 
-    public List<CellComparison> with(CellComparison.Verdict verdict) {
+    public List<CellComparison> cellsWith(CellComparison.Verdict verdict) {
         return cells.stream().filter(c -> c.verdict() == verdict).toList();
     }
 

@@ -1,7 +1,6 @@
 package dev.limajunit.core.report;
 
 import dev.limajunit.core.report.CellComparison.Verdict;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +16,7 @@ public final class MatrixDiffMarkdown {
     private MatrixDiffMarkdown() {
     }
 
-    /** @param nameA,nameB what the two matrices are called in the header, e.g. their file names */
+    /** {@code nameA} and {@code nameB} name the two matrices in the header, e.g. by their files. */
     public static String render(MatrixDiff diff, String nameA, String nameB) {
         StringBuilder md = new StringBuilder("# Mount matrix diff\n\n");
         runs(md, "A", nameA, diff.a());
@@ -29,9 +28,10 @@ public final class MatrixDiffMarkdown {
                         .collect(Collectors.joining(", ")))
                 .append(".\n\n");
 
-        List<CellComparison> differing = new ArrayList<>(diff.cells().stream()
-                .filter(c -> c.verdict() != Verdict.AGREE).toList());
-        differing.sort(Comparator.comparing(CellComparison::verdict)); // stable: matrix order within a verdict
+        List<CellComparison> differing = diff.cells().stream()
+                .filter(c -> c.verdict() != Verdict.AGREE)
+                .sorted(Comparator.comparing(CellComparison::verdict)) // stable: matrix order within a verdict
+                .toList();
         md.append("## Differences\n\n");
         if (differing.isEmpty()) {
             md.append("None: every cell agrees.\n\n");
@@ -46,7 +46,7 @@ public final class MatrixDiffMarkdown {
             md.append('\n');
         }
 
-        List<CellComparison> agreeing = diff.with(Verdict.AGREE);
+        List<CellComparison> agreeing = diff.cellsWith(Verdict.AGREE);
         md.append("## Agreeing cells\n\n");
         if (agreeing.isEmpty()) {
             md.append("None.\n");
@@ -54,7 +54,7 @@ public final class MatrixDiffMarkdown {
             md.append("| Behaviour | Mount type | Outcome | A latency | B latency |\n|---|---|---|---|---|\n");
             for (CellComparison c : agreeing) {
                 md.append("| ").append(behaviour(c)).append(" | ").append(c.column().yamlName())
-                        .append(" | ").append(outcome(c.a().orElseThrow()))
+                        .append(" | ").append(c.a().orElseThrow().outcome().label())
                         .append(" | ").append(latency(c.a().orElseThrow()))
                         .append(" | ").append(latency(c.b().orElseThrow())).append(" |\n");
             }

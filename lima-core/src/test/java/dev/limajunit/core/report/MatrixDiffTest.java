@@ -60,8 +60,8 @@ class MatrixDiffTest {
                 .add(HOST_CHANGE, MountType.NINEP, pass("V#host() [9p]", "b", 4_000))
                 .add(READ_ONLY, MountType.NINEP, outcome(Outcome.FAIL, "wrote", "R#w() [9p]", "b")).build();
         MatrixDiff diff = MatrixDiff.of(a, b);
-        assertThat(diff.with(Verdict.LATENCY_CLASS)).hasSize(1);
-        assertThat(diff.with(Verdict.ONLY_IN_B)).hasSize(1);
+        assertThat(diff.cellsWith(Verdict.LATENCY_CLASS)).hasSize(1);
+        assertThat(diff.cellsWith(Verdict.ONLY_IN_B)).hasSize(1);
         assertThat(diff.outcomesDiffer()).isFalse();
     }
 
