@@ -1,6 +1,9 @@
 package dev.limajunit.core.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +21,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(new Main(Subcommands.all()).run(args, System.out, System.err));
+        // UTF-8 whatever the locale: under LANG=C Java 17 would print '?' for the "–" and "…" of Markdown output,
+        // which is mostly redirected into UTF-8 files (docs, CI summaries) anyway
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.exit(new Main(Subcommands.all()).run(args, out, err));
     }
 
     /** Runs one command line in-process and returns its exit status. */

@@ -1,19 +1,12 @@
 package dev.limajunit.core.cli;
 
-import dev.limajunit.core.report.MatrixFiles;
-import dev.limajunit.core.report.MatrixFormatException;
-import dev.limajunit.core.report.MatrixMerge;
-import dev.limajunit.core.report.MountMatrix;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code lima-junit matrix merge FILE.json... -o DIR}: merges the mount matrices of several runs (one per CI job)
- * into one, written as mount-matrix.json, .md and .html into DIR. Exits 1 when a file cannot be read.
+ * {@code lima-junit matrix merge FILE.json... -o DIR} and {@code lima-junit matrix diff A.json B.json}: the mount
+ * matrix files of test runs merged into one report ({@link MatrixMergeAction}) or compared cell by cell
+ * ({@link MatrixDiffAction}).
  */
 public final class MatrixCommand implements Subcommand {
 
@@ -24,67 +17,26 @@ public final class MatrixCommand implements Subcommand {
 
     @Override
     public String arguments() {
-        return "merge FILE.json... -o DIR";
+        return "merge FILE.json... -o DIR | diff A.json B.json";
     }
 
     @Override
     public String summary() {
-        return "merge mount-matrix.json files (one per CI job) into one json/md/html report";
+        return "merge mount-matrix.json files (one per CI job) into one json/md/html report, or diff two runs";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.isEmpty() || !args.get(0).equals("merge")) {
-            err.println("lima-junit matrix: the only action is \"merge\"; usage: lima-junit matrix " + arguments());
-            return Main.USAGE;
-        }
-        List<Path> inputs = new ArrayList<>();
-        Path outDir = null;
-        for (int i = 1; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (arg.equals("-o") || arg.equals("--output")) {
-                if (i + 1 >= args.size()) {
-                    err.println("lima-junit matrix merge: " + arg + " needs a directory");
-                    return Main.USAGE;
-                }
-                outDir = Path.of(args.get(++i));
-            } else if (arg.startsWith("-")) {
-                err.println("lima-junit matrix merge: unknown option \"" + arg + "\"; usage: lima-junit matrix "
+        String action = args.isEmpty() ? "" : args.get(0);
+        List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
+        return switch (action) {
+            case "merge" -> new MatrixMergeAction().run(rest, out, err);
+            case "diff" -> new MatrixDiffAction().run(rest, out, err);
+            default -> {
+                err.println("lima-junit matrix: the actions are \"merge\" and \"diff\"; usage: lima-junit matrix "
                         + arguments());
-                return Main.USAGE;
-            } else {
-                inputs.add(Path.of(arg));
+                yield Main.USAGE;
             }
-        }
-        if (inputs.isEmpty() || outDir == null) {
-            err.println("lima-junit matrix merge: name at least one mount-matrix.json and the output directory;"
-                    + " usage: lima-junit matrix " + arguments());
-            return Main.USAGE;
-        }
-        for (Path input : inputs) {
-            if (!Files.isRegularFile(input)) {
-                err.println("lima-junit matrix merge: " + input + ": no such file");
-                return 1;
-            }
-        }
-        MountMatrix merged;
-        try {
-            merged = MatrixMerge.mergeFiles(inputs);
-        } catch (MatrixFormatException | UncheckedIOException e) {
-            err.println("lima-junit matrix merge: " + e.getMessage());
-            return 1;
-        }
-        List<Path> written;
-        try {
-            written = MatrixFiles.write(merged, outDir);
-        } catch (UncheckedIOException e) {
-            err.println("lima-junit matrix merge: " + e.getMessage() + ": " + e.getCause().getMessage());
-            return 1;
-        }
-        out.println("merged " + inputs.size() + (inputs.size() == 1 ? " file (" : " files (") + merged.runs().size()
-                + (merged.runs().size() == 1 ? " run): " : " runs): ") + merged.rows().size() + " behaviours x "
-                + merged.columns().size() + " mount types: " + merged.outcomeSummary());
-        written.forEach(f -> out.println("wrote " + f));
-        return 0;
+        };
     }
 }

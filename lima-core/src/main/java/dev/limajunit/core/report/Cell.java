@@ -45,6 +45,11 @@ public record Cell(List<Observation> observations) {
                 .toList();
     }
 
+    /** The order of magnitude of the cell's median latency, for comparing runs. */
+    public LatencyClass latencyClass() {
+        return LatencyClass.of(latencies());
+    }
+
     public List<String> tests() {
         return observations.stream().map(Observation::test).distinct().toList();
     }

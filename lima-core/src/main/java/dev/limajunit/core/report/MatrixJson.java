@@ -3,6 +3,7 @@ package dev.limajunit.core.report;
 import dev.limajunit.core.config.MountType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -115,6 +116,8 @@ public final class MatrixJson {
         String text;
         try {
             text = Files.readString(file);
+        } catch (CharacterCodingException e) {
+            throw new MatrixFormatException(file + ": not UTF-8 text, so no mount matrix (" + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read mount matrix " + file, e);
         }

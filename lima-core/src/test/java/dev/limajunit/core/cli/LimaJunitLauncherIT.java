@@ -3,13 +3,24 @@ package dev.limajunit.core.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.limajunit.core.config.MountType;
+import dev.limajunit.core.report.Behaviour;
+import dev.limajunit.core.report.HostInfo;
+import dev.limajunit.core.report.MatrixJson;
+import dev.limajunit.core.report.Measurement;
+import dev.limajunit.core.report.MountMatrix;
+import dev.limajunit.core.report.Observation;
+import dev.limajunit.core.report.Outcome;
+import dev.limajunit.core.report.RunInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -23,9 +34,16 @@ class LimaJunitLauncherIT {
     record Run(int exitCode, String output) {}
 
     private static Run run(Path launcher, String... args) throws IOException, InterruptedException {
+        return run(Map.of(), launcher, args);
+    }
+
+    private static Run run(Map<String, String> env, Path launcher, String... args)
+            throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>(List.of("bash", launcher.toString()));
         argv.addAll(List.of(args));
-        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process p = builder.start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("lima-junit finished").isTrue();
@@ -72,6 +90,34 @@ class LimaJunitLauncherIT {
 
         assertThat(run.output()).contains("Engines", "Acceleration", "Mount types x vmTypes")
                 .containsPattern("(?m)^  9p +qemu +(yes|no) ");
+    }
+
+    @Test
+    void matrixDiffPrintsUtf8MarkdownUnderACLocaleAndExitsOneOnAnOutcomeDifference(@TempDir Path dir)
+            throws Exception {
+        Behaviour visible = new Behaviour("host-create-visible", "a new host file shows");
+        Path qemu = dir.resolve("qemu.json");
+        Path lima = dir.resolve("limactl.json");
+        MatrixJson.write(matrix("q", "qemu", visible, new Observation(Outcome.PASS, null,
+                List.of(new Measurement("host change visible in guest", 90)), "V#create() [9p]", "q")), qemu);
+        MatrixJson.write(matrix("l", "limactl", visible, new Observation(Outcome.FAIL, "not shown within 5 s…",
+                List.of(), "V#create() [9p]", "l")), lima);
+
+        Run run = run(Map.of("LC_ALL", "C", "LANG", "C"), LAUNCHER, "matrix", "diff", qemu.toString(),
+                lima.toString());
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(run.output()).contains("1 cell: 0 agree, 1 differ in outcome,")
+                .contains("| 9p | outcome | pass · < 250 ms (p50 90 ms, n=1)"
+                        + " | fail · not measured: not shown within 5 s… |");
+    }
+
+    private static MountMatrix matrix(String runId, String engine, Behaviour behaviour, Observation observation) {
+        return MountMatrix.builder()
+                .run(new RunInfo(runId, Instant.parse("2026-12-03T08:00:00Z"),
+                        new HostInfo("Linux", "amd64", "6.1"), List.of(engine), List.of(), "17", "6.1.3", null, null))
+                .add(behaviour, MountType.NINEP, observation)
+                .build();
     }
 
     @Test

@@ -51,7 +51,7 @@ class MatrixCommandTest {
     @Test
     void wrongUsageExitsTwoAndSaysWhatIsMissing() {
         assertThat(run("matrix")).isEqualTo(Main.USAGE);
-        assertThat(err.toString()).contains("the only action is \"merge\"");
+        assertThat(err.toString()).contains("the actions are \"merge\" and \"diff\"");
         err.reset();
         assertThat(run("matrix", "merge", "a.json")).isEqualTo(Main.USAGE);
         assertThat(err.toString()).contains("the output directory");
