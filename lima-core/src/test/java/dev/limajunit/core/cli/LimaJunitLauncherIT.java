@@ -115,7 +115,7 @@ class LimaJunitLauncherIT {
     private static MountMatrix matrix(String runId, String engine, Behaviour behaviour, Observation observation) {
         return MountMatrix.builder()
                 .run(new RunInfo(runId, Instant.parse("2026-12-03T08:00:00Z"),
-                        new HostInfo("Linux", "amd64", "6.1"), List.of(engine), List.of(), "17", "6.1.3", null, null))
+                        new HostInfo("Linux", "amd64", "6.1"), List.of(engine), List.of(), List.of(), "17", "6.1.3", null, null))
                 .add(behaviour, MountType.NINEP, observation)
                 .build();
     }

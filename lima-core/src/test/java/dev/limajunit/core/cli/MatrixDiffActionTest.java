@@ -156,7 +156,7 @@ class MatrixDiffActionTest {
 
     private static RunInfo run(String id, String engine) {
         return new RunInfo(id, Instant.parse("2026-12-03T08:00:00Z"), new HostInfo("Linux", "amd64", "6.1.0-28-amd64"),
-                List.of(engine), List.of("6.1.0-41-amd64"), "17.0.15 (Debian)", "6.1.3", null, null);
+                List.of(engine), List.of("6.1.0-41-amd64"), List.of(), "17.0.15 (Debian)", "6.1.3", null, null);
     }
 
     private static Observation pass(String run, long millis) {

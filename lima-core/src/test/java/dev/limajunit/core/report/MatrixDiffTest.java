@@ -86,7 +86,8 @@ class MatrixDiffTest {
                         "R#w() [9p]", "qemu-run")).build();
         MountMatrix b = MountMatrix.builder()
                 .run(new RunInfo("lima-run", run("x", null).date(), new HostInfo("Linux", "amd64", "6.1.0-28-amd64"),
-                        List.of("limactl"), List.of("6.1.0-41-amd64"), "17.0.15 (Debian)", "6.1.3", null, null))
+                        List.of("limactl"), List.of("6.1.0-41-amd64"), List.of(), "17.0.15 (Debian)", "6.1.3", null,
+                        null))
                 .add(HOST_CHANGE, MountType.NINEP, pass("V#host() [9p]", "lima-run", 90))
                 .add(READ_ONLY, MountType.NINEP, pass("R#w() [9p]", "lima-run")).build();
 
