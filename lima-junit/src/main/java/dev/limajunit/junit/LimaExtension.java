@@ -69,9 +69,11 @@ final class LimaExtension implements ExecutionCondition, BeforeAllCallback, Para
         Optional<String> unsupported = new SpecResolver(run.facts()).unsupportedReason(request.spec());
         if (unsupported.isPresent()) {
             String reason = request.origin() + ": " + unsupported.get();
-            RequiredSupport require = run.settings().require();
-            requireOrSkip(engine.available() ? require.mountTypeUnavailable(engineOf(engine), type, reason)
-                    : require.engineUnavailable(choice, request.origin() + ": " + engine.reason()));
+            if (engine.available()) {
+                run.settings().require().failIfMountTypeRequired(engine, type, reason);
+            } else {
+                run.settings().require().failIfEngineRequired(choice, request.origin() + ": " + engine.reason());
+            }
             return ConditionEvaluationResult.disabled(reason);
         }
         if (SpecValidation.problems(request, run.facts()).isPresent()) {
@@ -95,20 +97,8 @@ final class LimaExtension implements ExecutionCondition, BeforeAllCallback, Para
             return ConditionEvaluationResult.enabled(enabled);
         }
         String reason = request.origin() + ": " + engine.reason();
-        requireOrSkip(run.settings().require().engineUnavailable(choice, reason));
+        run.settings().require().failIfEngineRequired(choice, reason);
         return ConditionEvaluationResult.disabled(reason);
-    }
-
-    /** Throws what {@code lima.require} makes of a skip; returns when it requires nothing of it. */
-    static void requireOrSkip(Optional<LimaRequirementException> required) {
-        if (required.isPresent()) {
-            throw required.get();
-        }
-    }
-
-    /** The engine a selection chose, as a choice ({@code qemu}, {@code limactl}). */
-    static EngineChoice engineOf(EngineSelection selection) {
-        return EngineChoice.parse(selection.requireEngine().name());
     }
 
     @Override

@@ -41,10 +41,9 @@ final class MountTypeChoice {
         EngineChoice choice = run.settings().engineFor(request.engine());
         EngineSelection engine = run.engines().select(choice, request.template());
         if (!engine.available()) {
-            LimaExtension.requireOrSkip(run.settings().require().engineUnavailable(choice, engine.reason()));
+            run.settings().require().failIfEngineRequired(choice, engine.reason());
             throw new TestAbortedException(engine.reason());
         }
-        RequiredSupport require = run.settings().require();
         Set<MountType> candidates = new LinkedHashSet<>(Arrays.asList(
                 declared.length == 0 ? MountType.values() : declared));
         SpecResolver resolver = new SpecResolver(run.facts());
@@ -53,8 +52,8 @@ final class MountTypeChoice {
         for (MountType type : candidates) {
             Optional<String> unsupported = resolver.unsupportedReason(request.spec().withMountType(type));
             if (unsupported.isPresent() && run.settings().excludes(type).isEmpty()) {
-                LimaExtension.requireOrSkip(require.mountTypeUnavailable(LimaExtension.engineOf(engine), type,
-                        request.origin() + ": " + unsupported.get()));
+                run.settings().require().failIfMountTypeRequired(engine, type,
+                        request.origin() + ": " + unsupported.get());
             }
             Optional<String> reason = run.settings().excludes(type).or(() -> unsupported);
             if (reason.isPresent()) {

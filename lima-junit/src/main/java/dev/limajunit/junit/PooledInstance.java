@@ -123,7 +123,7 @@ final class PooledInstance implements AutoCloseable, org.junit.jupiter.api.exten
         EngineChoice choice = run.settings().engineFor(request.engine());
         EngineSelection selection = run.engines().select(choice, request.template());
         if (!selection.available()) {
-            LimaExtension.requireOrSkip(run.settings().require().engineUnavailable(choice, selection.reason()));
+            run.settings().require().failIfEngineRequired(choice, selection.reason());
             throw new TestAbortedException(selection.reason());
         }
         Engine engine = selection.requireEngine();

@@ -2,11 +2,11 @@ package dev.limajunit.junit;
 
 import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.engine.EngineChoice;
+import dev.limajunit.core.engine.EngineSelection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -64,32 +64,34 @@ record RequiredSupport(Map<EngineChoice, Set<MountType>> engines, String asWritt
     }
 
     /**
-     * The failure for an engine that cannot run here, when this names it ({@code AUTO}: when it names any);
-     * empty: skip, as without {@code lima.require}.
+     * Fails when this names the engine that cannot run here ({@code AUTO}: when it names any); returns when it
+     * does not, and the caller skips as without {@code lima.require}.
      *
      * @param reason why it cannot run, in the selection's words
+     * @throws LimaRequirementException naming the setting, the engine and the reason
      */
-    Optional<LimaRequirementException> engineUnavailable(EngineChoice choice, String reason) {
+    void failIfEngineRequired(EngineChoice choice, String reason) {
         boolean required = choice == EngineChoice.AUTO ? !engines.isEmpty() : engines.containsKey(choice);
-        if (!required) {
-            return Optional.empty();
+        if (required) {
+            String what = choice == EngineChoice.AUTO ? String.join(" or ", names()) : choice.configName();
+            throw new LimaRequirementException(LimaSettings.REQUIRE + "=" + asWritten + " requires engine " + what
+                    + ", which cannot run here: " + reason);
         }
-        String what = choice == EngineChoice.AUTO ? "engine " + String.join(" or ", names()) : "engine " + choice;
-        return Optional.of(new LimaRequirementException(LimaSettings.REQUIRE + "=" + asWritten + " requires " + what
-                + ", which cannot run here: " + reason));
     }
 
     /**
-     * The failure for a mount type the engine cannot run here, when this requires it of that engine; empty: skip.
+     * Fails when this requires the mount type of the engine chosen; returns when it does not, and the caller skips.
      *
-     * @param reason why it cannot run, with where it was declared
+     * @param engine the selection that chose an engine (available)
+     * @param reason why the type cannot run, with where it was declared
+     * @throws LimaRequirementException naming the setting, the type, the engine and the reason
      */
-    Optional<LimaRequirementException> mountTypeUnavailable(EngineChoice engine, MountType type, String reason) {
-        if (!engines.getOrDefault(engine, Set.of()).contains(type)) {
-            return Optional.empty();
+    void failIfMountTypeRequired(EngineSelection engine, MountType type, String reason) {
+        EngineChoice chosen = EngineChoice.parse(engine.requireEngine().name());
+        if (engines.getOrDefault(chosen, Set.of()).contains(type)) {
+            throw new LimaRequirementException(LimaSettings.REQUIRE + "=" + asWritten + " requires mount type "
+                    + type + " with engine " + chosen + ", which cannot run here: " + reason);
         }
-        return Optional.of(new LimaRequirementException(LimaSettings.REQUIRE + "=" + asWritten + " requires mount type "
-                + type + " with engine " + engine + ", which cannot run here: " + reason));
     }
 
     private List<String> names() {
