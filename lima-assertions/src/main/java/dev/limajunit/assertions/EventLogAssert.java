@@ -2,6 +2,7 @@ package dev.limajunit.assertions;
 
 import static dev.limajunit.assertions.error.ShouldReceiveEvents.shouldReceive;
 import static dev.limajunit.assertions.error.ShouldReceiveEvents.shouldReceiveNothing;
+import static dev.limajunit.assertions.error.ShouldReceiveEvents.watcherDied;
 
 import dev.limajunit.core.report.Measurements;
 import dev.limajunit.core.watch.EventLog;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -27,12 +29,20 @@ import org.assertj.core.api.AbstractAssert;
 public class EventLogAssert extends AbstractAssert<EventLogAssert, EventLog> {
 
     private final String subject;
+    /** Whether the watcher behind the log still runs; {@code null} for a bare log, whose watcher is unknown. */
+    private final BooleanSupplier watcherRunning;
     private GuestEvent lastEvent;
     private LogEntry since;
 
     protected EventLogAssert(EventLog actual, String subject) {
+        this(actual, subject, null);
+    }
+
+    /** @param watcherRunning whether the watcher that fills the log still runs ({@code null}: unknown) */
+    protected EventLogAssert(EventLog actual, String subject, BooleanSupplier watcherRunning) {
         super(actual, EventLogAssert.class);
         this.subject = subject;
+        this.watcherRunning = watcherRunning;
     }
 
     /**
@@ -76,19 +86,36 @@ public class EventLogAssert extends AbstractAssert<EventLogAssert, EventLog> {
         return myself;
     }
 
-    /** During {@code during}, no event at all arrives for exactly {@code path}. */
+    /**
+     * During {@code during}, no event at all arrives for exactly {@code path}. For a
+     * {@link dev.limajunit.core.watch.GuestFileWatcher}, the watcher must also run at the start and at the end of the
+     * window (a dead one receives nothing); a bare {@link EventLog} cannot tell.
+     */
     public EventLogAssert receivesNothingFor(String path, Duration during) {
         isNotNull();
         Window window = window(path);
+        if (!watcherRuns()) {
+            throwAssertionError(watcherDied(subject, path, during, window.description, "before the window began",
+                    actual));
+        }
         long end = window.limitFromNanos + during.toNanos();
         Duration remaining = Duration.ofNanos(Math.max(0, end - actual.now()));
+        // A watcher that dies breaks the condition: the window cannot pass on its silence.
         Waits.holdsDuring("guest watcher receives nothing for " + path, remaining,
-                () -> eventsFor(path, window.fromNanos, end).isEmpty());
+                () -> watcherRuns() && eventsFor(path, window.fromNanos, end).isEmpty());
         List<GuestEvent> received = eventsFor(path, window.fromNanos, end);
         if (!received.isEmpty()) {
             throwAssertionError(shouldReceiveNothing(subject, path, during, window.description, received, actual));
         }
+        if (!watcherRuns()) {
+            throwAssertionError(watcherDied(subject, path, during, window.description,
+                    "during the window (found dead at " + offset(actual.now()) + ")", actual));
+        }
         return myself;
+    }
+
+    private boolean watcherRuns() {
+        return watcherRunning == null || watcherRunning.getAsBoolean();
     }
 
     /** The event that satisfied the last {@code receives...} check (its last one, for an ordered check). */

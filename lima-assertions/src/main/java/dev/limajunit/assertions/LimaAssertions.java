@@ -24,7 +24,8 @@ public final class LimaAssertions {
 
     public static EventLogAssert assertThat(GuestFileWatcher actual) {
         return new EventLogAssert(actual == null ? null : actual.log(),
-                actual == null ? "null" : "inotifywait on " + actual.root());
+                actual == null ? "null" : "inotifywait on " + actual.root(),
+                actual == null ? null : actual::isRunning);
     }
 
     public static EventLogAssert assertThat(EventLog actual) {

@@ -130,6 +130,44 @@ public class MountedDirectoryAssert extends AbstractAssert<MountedDirectoryAsser
     }
 
     /**
+     * Makes {@code change} on the host and checks that the guest does not show it during {@code staleFor} (as
+     * {@link #doesNotShowInGuest}), then that it shows it within {@code within}, both counted from the change. Pins
+     * how long a cache hides a change, and records that change's own latency (from the change to the first poll
+     * that saw it).
+     */
+    public MountedDirectoryAssert showsInGuestOnlyAfter(HostChange change, Duration staleFor, Duration within) {
+        isNotNull();
+        long start = System.nanoTime();
+        change.applyTo(host);
+        Poll<Sides> poll = new Poll<>(() -> sides(change.paths()), Sides::agree, start);
+        Waits.holdsDuring("guest does not show " + change, staleFor, poll::notReached);
+        if (poll.everReached()) {
+            throwAssertionError(shouldNotShow("guest", "host", actual, change, staleFor, poll.latency(),
+                    poll.firstHitPoll(), change.paths(), poll.firstHit().guest()));
+        }
+        if (!Waits.within("guest shows " + change, within.minus(poll.elapsed()), poll::reached)) {
+            Sides last = poll.last();
+            throwAssertionError(shouldShow("guest", "host", actual, change, within, poll.elapsed(), poll.polls(),
+                    change.paths(), last.host(), last.guest(), differences(last.guest(), last.host(), compared)));
+        }
+        lastVisibility = poll.visibility();
+        Measurements.record("host change visible in guest", lastVisibility.latency());
+        return myself;
+    }
+
+    /**
+     * Waits until the guest shows at {@code path} what the host shows there now (compared as {@link #showsInGuest}
+     * does), changing nothing and recording no latency. Observes the state before a change, so that the change's
+     * check starts from a guest that has looked: a delete "shows" in a guest that never saw the file, and an append
+     * in one that never read it.
+     */
+    public MountedDirectoryAssert showsHostStateInGuest(String path, Duration within) {
+        FileView hostView = HostView.of(actual.host(path));
+        return guestSees(path, within, "to show what the host shows now (the state before a change) at", hostView,
+                guest -> guest.differencesFrom(hostView, compared).isEmpty());
+    }
+
+    /**
      * Makes {@code change} in the guest and waits until the host sees at each of its paths what the guest sees
      * there. A failing guest command fails the assertion with the guest's error. The latency counts from the
      * moment the guest command returned.

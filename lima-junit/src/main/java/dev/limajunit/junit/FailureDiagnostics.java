@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * When a test or lifecycle method fails, attaches what explains it to that test with {@code publishFile}: the
  * engine's logs (serial console, helper logs) and, from the guest, the tail of {@code dmesg} and
- * {@code /proc/mounts}, and the timeline of each mount the test watched ({@code watch-timeline.txt}). Runs from
- * exception handlers, while the VM is still up ({@code TestWatcher} runs too late).
+ * {@code /proc/mounts}, and the timeline of each mount the test watched ({@code watch-timeline.txt}); the same for a
+ * {@link KnownLimitation} that held. Runs from exception handlers, while the VM is still up ({@code TestWatcher}
+ * runs too late).
  * Marks the VM as used by a failed test, for {@code lima.keepOnFailure}. Never hides the original failure.
  */
 final class FailureDiagnostics implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
@@ -64,17 +65,22 @@ final class FailureDiagnostics implements TestExecutionExceptionHandler, Lifecyc
     static final String KEPT_ON_FAILURE = "lima.keptOnFailure";
 
     private static void attach(ExtensionContext context, Throwable throwable) {
-        if (throwable instanceof TestAbortedException) {
-            return; // skipped, or a known limitation that held: nothing to explain
+        boolean held = throwable instanceof KnownLimitationHeld;
+        if (throwable instanceof TestAbortedException && !held) {
+            return; // skipped: nothing to explain
         }
+        // A known limitation that held gets the same evidence as a failure (what its matrix note rests on), but
+        // it is no failure: the VM is not kept for it.
         publishTimelines(context, throwable);
         Optional<ClassLease> lease = CurrentMountType.lease(context);
         if (lease.isEmpty()) {
             return;
         }
-        lease.get().pooled().markTestFailed();
         Instance instance = lease.get().instance();
-        if (LimaRun.of(context).settings().keepOnFailure()) {
+        if (!held) {
+            lease.get().pooled().markTestFailed();
+        }
+        if (!held && LimaRun.of(context).settings().keepOnFailure()) {
             context.publishReportEntry(KEPT_ON_FAILURE, instance.name() + " is left running; "
                     + ConnectHint.of(instance));
         }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>A type this host cannot run (or that {@code lima.mountTypes} leaves out) gets no invocation; the reason is
  * logged and published as a report entry {@code lima.mountType.skipped} on the class. When no type is left, the
- * class is aborted with every reason. Built on JUnit's {@code @ClassTemplate} (Jupiter 5.13 and later).
+ * class is aborted with every reason. A type that cannot run here and that {@code lima.require} names fails the
+ * class instead. Built on JUnit's {@code @ClassTemplate} (Jupiter 5.13 and later).
  */
 @Documented
 @Inherited

@@ -12,14 +12,19 @@ import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Runs a {@link KnownLimitation} test and inverts its outcome on the declared mount types: a failure becomes an
- * abort (reported, with the failure as cause and a {@code lima.knownLimitation} report entry), a pass becomes a
- * failure ("no longer holds"). On other mount types the outcome stands.
+ * Runs a {@link KnownLimitation} test and inverts its outcome on the declared mount types: the declared failure
+ * becomes an abort ({@link KnownLimitationHeld}, with the failure as cause and a {@code lima.knownLimitation} report
+ * entry), a pass becomes a failure ("no longer holds"). Any other failure stands, with a
+ * {@code lima.knownLimitation.undeclared} report entry saying why it was not taken for the limitation. On other
+ * mount types the outcome stands.
  */
 final class KnownLimitationExtension implements InvocationInterceptor {
 
     /** Report entry key published when a test failed as its known limitation declares. */
     static final String REPORT_KEY = "lima.knownLimitation";
+
+    /** Report entry key published when a test failed on a declared type, but not the way it declares. */
+    static final String UNDECLARED_KEY = "lima.knownLimitation.undeclared";
 
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
@@ -46,8 +51,13 @@ final class KnownLimitationExtension implements InvocationInterceptor {
         } catch (TestAbortedException aborted) {
             throw aborted; // an assumption inside the test says nothing about the limitation
         } catch (Throwable failure) {
+            if (!DeclaredFailure.matches(limitation.get(), failure)) {
+                context.publishReportEntry(UNDECLARED_KEY, "not the failure the @KnownLimitation on " + type.get()
+                        + " declares (" + DeclaredFailure.describe(limitation.get()) + "), so a real one: " + failure);
+                throw failure;
+            }
             context.publishReportEntry(REPORT_KEY, what + " (failed as declared: " + failure + ")");
-            throw new TestAbortedException(what, failure);
+            throw new KnownLimitationHeld(what, failure);
         }
         throw new AssertionFailedError("known limitation no longer holds on " + type.get() + ": "
                 + limitation.get().reason() + " (the test passed; remove " + type.get() + " from its @KnownLimitation)");

@@ -2,6 +2,7 @@ package dev.limajunit.junit;
 
 import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.config.SpecResolver;
+import dev.limajunit.core.engine.EngineChoice;
 import dev.limajunit.core.engine.EngineSelection;
 import dev.limajunit.core.engine.Instance;
 import dev.limajunit.core.mount.MountedDirectory;
@@ -22,9 +23,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The extension behind {@link LimaInstance} and {@link LimaVm} (which calls it): skips a class this host cannot run
- * (with the reason), boots (or reuses) its VM before the class, and resolves {@link Instance}, {@link GuestShell},
- * {@link MountedDirectory} and {@link MountType} parameters of constructors, lifecycle methods and tests, and the
- * per-test watcher parameters ({@link WatchParameters}).
+ * (with the reason; fails it instead when {@code lima.require} names what is missing), boots (or reuses) its VM
+ * before the class, and resolves {@link Instance}, {@link GuestShell}, {@link MountedDirectory} and
+ * {@link MountType} parameters of constructors, lifecycle methods and tests, and the per-test watcher parameters
+ * ({@link WatchParameters}).
  */
 final class LimaExtension implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
 
@@ -58,27 +60,45 @@ final class LimaExtension implements ExecutionCondition, BeforeAllCallback, Para
             return templateCondition(run, request);
         }
         MountType type = InstanceRequests.effectiveMountType(request, run.facts());
-        Optional<String> skip = run.settings().excludes(type)
-                .or(() -> new SpecResolver(run.facts()).unsupportedReason(request.spec()));
-        if (skip.isPresent()) {
-            return ConditionEvaluationResult.disabled(request.origin() + ": " + skip.get());
+        Optional<String> excluded = run.settings().excludes(type);
+        if (excluded.isPresent()) {
+            return ConditionEvaluationResult.disabled(request.origin() + ": " + excluded.get());
+        }
+        EngineChoice choice = run.settings().engineFor(request.engine());
+        EngineSelection engine = run.engines().select(choice, request.template());
+        Optional<String> unsupported = new SpecResolver(run.facts()).unsupportedReason(request.spec());
+        if (unsupported.isPresent()) {
+            String reason = request.origin() + ": " + unsupported.get();
+            if (engine.available()) {
+                run.settings().require().failIfMountTypeRequired(engine, type, reason);
+            } else {
+                run.settings().require().failIfEngineRequired(choice, request.origin() + ": " + engine.reason());
+            }
+            return ConditionEvaluationResult.disabled(reason);
         }
         if (SpecValidation.problems(request, run.facts()).isPresent()) {
             // Fails in beforeAll with every broken rule, before anything boots; never hidden by a skip.
             return ConditionEvaluationResult.enabled("the spec is invalid: the class fails before anything boots");
         }
-        EngineSelection engine = run.engines().select(run.settings().engineFor(request.engine()), request.template());
-        return engine.available()
-                ? ConditionEvaluationResult.enabled(type + " runs here (" + engine.reason() + ")")
-                : ConditionEvaluationResult.disabled(request.origin() + ": " + engine.reason());
+        return engineCondition(run, choice, engine, request, type + " runs here (" + engine.reason() + ")");
     }
 
     /** The template container runs when an engine can; each mount type is decided when invocations are provided. */
     private static ConditionEvaluationResult templateCondition(LimaRun run, InstanceRequest request) {
-        EngineSelection engine = run.engines().select(run.settings().engineFor(request.engine()), request.template());
-        return engine.available()
-                ? ConditionEvaluationResult.enabled("each mount type is decided per invocation")
-                : ConditionEvaluationResult.disabled(request.origin() + ": " + engine.reason());
+        EngineChoice choice = run.settings().engineFor(request.engine());
+        EngineSelection engine = run.engines().select(choice, request.template());
+        return engineCondition(run, choice, engine, request, "each mount type is decided per invocation");
+    }
+
+    /** Runs when the engine can; else skips with the reason, or fails when {@code lima.require} names the engine. */
+    private static ConditionEvaluationResult engineCondition(LimaRun run, EngineChoice choice, EngineSelection engine,
+            InstanceRequest request, String enabled) {
+        if (engine.available()) {
+            return ConditionEvaluationResult.enabled(enabled);
+        }
+        String reason = request.origin() + ": " + engine.reason();
+        run.settings().require().failIfEngineRequired(choice, reason);
+        return ConditionEvaluationResult.disabled(reason);
     }
 
     @Override

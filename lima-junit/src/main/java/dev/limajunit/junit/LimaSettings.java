@@ -21,6 +21,7 @@ import java.util.function.Function;
  * @param keepOnFailure      {@code lima.keepOnFailure}: leave a VM running when a test using it failed
  * @param startTimeoutFactor {@code lima.startTimeoutFactor}: scales every start timeout (slow CI: 2 or 3)
  * @param maxParallelBoots   {@code lima.maxParallelBoots}: how many VMs may boot at the same time
+ * @param require            {@code lima.require}: engines and mount types that must run here (fail, never skip)
  */
 record LimaSettings(
         EngineChoice engine,
@@ -28,7 +29,8 @@ record LimaSettings(
         boolean reuse,
         boolean keepOnFailure,
         double startTimeoutFactor,
-        int maxParallelBoots) {
+        int maxParallelBoots,
+        RequiredSupport require) {
 
     static final String ENGINE = "lima.engine";
     static final String MOUNT_TYPES = "lima.mountTypes";
@@ -36,6 +38,7 @@ record LimaSettings(
     static final String KEEP_ON_FAILURE = "lima.keepOnFailure";
     static final String START_TIMEOUT_FACTOR = "lima.startTimeoutFactor";
     static final String MAX_PARALLEL_BOOTS = "lima.maxParallelBoots";
+    static final String REQUIRE = "lima.require";
 
     LimaSettings {
         mountTypes = mountTypes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(mountTypes));
@@ -60,7 +63,18 @@ record LimaSettings(
         double factor = lookup.apply(START_TIMEOUT_FACTOR).map(v -> parse(START_TIMEOUT_FACTOR, v, LimaSettings::factor)).orElse(1.0);
         int parallel = lookup.apply(MAX_PARALLEL_BOOTS).map(v -> parse(MAX_PARALLEL_BOOTS, v, LimaSettings::positive))
                 .orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
-        return new LimaSettings(engine, mountTypes, reuse, keep, factor, parallel);
+        RequiredSupport require = lookup.apply(REQUIRE).map(v -> parse(REQUIRE, v, RequiredSupport::parse))
+                .orElse(RequiredSupport.NONE);
+        for (MountType type : require.mountTypes()) {
+            if (!mountTypes.isEmpty() && !mountTypes.contains(type)) {
+                // A required type the run leaves out could never fail nor pass: a contradiction, not a skip.
+                throw new LimaConfigurationException("configuration " + REQUIRE + "=" + require.asWritten()
+                        + " requires mount type " + type + ", which " + MOUNT_TYPES + "=" + String.join(",",
+                        mountTypes.stream().sorted().map(MountType::yamlName).toList()) + " leaves out; add it to "
+                        + MOUNT_TYPES + " or drop it from " + REQUIRE);
+            }
+        }
+        return new LimaSettings(engine, mountTypes, reuse, keep, factor, parallel, require);
     }
 
     /** {@code lima.mountTypes} -> {@code LIMA_MOUNT_TYPES}. */

@@ -2,6 +2,7 @@ package dev.limajunit.junit;
 
 import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.config.SpecResolver;
+import dev.limajunit.core.engine.EngineChoice;
 import dev.limajunit.core.engine.EngineSelection;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Which of the declared mount types run here ({@link ForEachMountType}, {@link MountTypeSource}). A type that is
  * left out is never dropped silently: the reason is logged and published as a {@code lima.mountType.skipped} report
- * entry, and when no type is left the whole container is aborted with every reason.
+ * entry, and when no type is left the whole container is aborted with every reason. A type (or engine) that
+ * {@code lima.require} names and that cannot run here fails the container instead.
  */
 final class MountTypeChoice {
 
@@ -32,11 +34,14 @@ final class MountTypeChoice {
     /**
      * @param declared the annotation's types; empty: every mount type
      * @throws TestAbortedException when no engine can run here, or no declared type can
+     * @throws LimaRequirementException when {@code lima.require} names the engine, or a declared type, that cannot
      */
     static List<MountType> runnable(ExtensionContext context, InstanceRequest request, MountType[] declared) {
         LimaRun run = LimaRun.of(context);
-        EngineSelection engine = run.engines().select(run.settings().engineFor(request.engine()), request.template());
+        EngineChoice choice = run.settings().engineFor(request.engine());
+        EngineSelection engine = run.engines().select(choice, request.template());
         if (!engine.available()) {
+            run.settings().require().failIfEngineRequired(choice, engine.reason());
             throw new TestAbortedException(engine.reason());
         }
         Set<MountType> candidates = new LinkedHashSet<>(Arrays.asList(
@@ -45,8 +50,12 @@ final class MountTypeChoice {
         List<MountType> runnable = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         for (MountType type : candidates) {
-            Optional<String> reason = run.settings().excludes(type)
-                    .or(() -> resolver.unsupportedReason(request.spec().withMountType(type)));
+            Optional<String> unsupported = resolver.unsupportedReason(request.spec().withMountType(type));
+            if (unsupported.isPresent() && run.settings().excludes(type).isEmpty()) {
+                run.settings().require().failIfMountTypeRequired(engine, type,
+                        request.origin() + ": " + unsupported.get());
+            }
+            Optional<String> reason = run.settings().excludes(type).or(() -> unsupported);
             if (reason.isPresent()) {
                 String line = type + ": " + reason.get();
                 reasons.add(line);

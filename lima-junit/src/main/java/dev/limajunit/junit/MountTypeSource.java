@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
  * {@code Instance}, {@code GuestShell} and {@code MountedDirectory} parameters after it are that invocation's.
  *
  * <p>Types this host cannot run (or that {@code lima.mountTypes} leaves out) get no invocation; the reason is
- * logged and published as a report entry. Use it as the method's only arguments source.
+ * logged and published as a report entry; one that {@code lima.require} names fails the method instead. Use it as
+ * the method's only arguments source.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

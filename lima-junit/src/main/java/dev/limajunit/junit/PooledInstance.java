@@ -3,6 +3,7 @@ package dev.limajunit.junit;
 import dev.limajunit.core.config.ResolvedInstance;
 import dev.limajunit.core.config.ValidationIssue;
 import dev.limajunit.core.engine.Engine;
+import dev.limajunit.core.engine.EngineChoice;
 import dev.limajunit.core.engine.EngineSelection;
 import dev.limajunit.core.engine.Instance;
 import dev.limajunit.core.engine.StartOptions;
@@ -70,6 +71,7 @@ final class PooledInstance implements AutoCloseable, org.junit.jupiter.api.exten
      *
      * @throws LimaConfigurationException when the spec breaks a rule (nothing boots)
      * @throws TestAbortedException       when no engine can run here
+     * @throws LimaRequirementException   when no engine can run here and {@code lima.require} names it
      * @throws dev.limajunit.core.engine.InstanceStartException when the boot failed
      */
     synchronized Acquired acquire() {
@@ -118,8 +120,10 @@ final class PooledInstance implements AutoCloseable, org.junit.jupiter.api.exten
 
     private Instance boot() {
         ResolvedInstance resolved = resolve();
-        EngineSelection selection = run.engines().select(run.settings().engineFor(request.engine()), request.template());
+        EngineChoice choice = run.settings().engineFor(request.engine());
+        EngineSelection selection = run.engines().select(choice, request.template());
         if (!selection.available()) {
+            run.settings().require().failIfEngineRequired(choice, selection.reason());
             throw new TestAbortedException(selection.reason());
         }
         Engine engine = selection.requireEngine();

@@ -80,4 +80,37 @@ class LimaSettingsTest {
         assertThatThrownBy(() -> read(Map.of("lima.keepOnFailure", "maybe"), Map.of()))
                 .hasMessageContaining("lima.keepOnFailure").hasMessageContaining("\"maybe\" is not true or false");
     }
+
+    @Test
+    void requireNamesEnginesAndTheirMountTypes() {
+        LimaSettings settings = read(Map.of(),
+                Map.of("LIMA_REQUIRE", " qemu: 9p,virtiofs ; limactl ;qemu:reverse-sshfs"));
+
+        assertThat(settings.require().engines()).containsOnly(
+                Map.entry(EngineChoice.QEMU, java.util.Set.of(MountType.NINEP, MountType.VIRTIOFS,
+                        MountType.REVERSE_SSHFS)),
+                Map.entry(EngineChoice.LIMACTL, java.util.Set.of()));
+        assertThat(read(Map.of(), Map.of()).require().engines()).isEmpty();
+    }
+
+    @Test
+    void aBadRequireFailsNamingThePropertyTheValueAndTheRule() {
+        assertThatThrownBy(() -> read(Map.of("lima.require", "qemu:9p,nfs"), Map.of()))
+                .isInstanceOf(LimaConfigurationException.class)
+                .hasMessageContaining("lima.require (or LIMA_REQUIRE)").hasMessageContaining("\"nfs\"");
+        assertThatThrownBy(() -> read(Map.of("lima.require", "auto:9p"), Map.of()))
+                .hasMessageContaining("\"auto\" is no engine one can require; name \"qemu\" or \"limactl\"");
+        assertThatThrownBy(() -> read(Map.of("lima.require", "qemu:9p:virtiofs"), Map.of()))
+                .hasMessageContaining("\"qemu:9p:virtiofs\" has more than one ':'");
+        assertThatThrownBy(() -> read(Map.of("lima.require", "vz:virtiofs"), Map.of()))
+                .hasMessageContaining("\"vz\" is not one of \"auto\", \"limactl\", \"qemu\"");
+    }
+
+    @Test
+    void aRequiredTypeThatLimaMountTypesLeavesOutIsAContradiction() {
+        assertThatThrownBy(() -> read(Map.of("lima.require", "qemu:9p,virtiofs", "lima.mountTypes", "9p"), Map.of()))
+                .isInstanceOf(LimaConfigurationException.class)
+                .hasMessage("configuration lima.require=qemu:9p,virtiofs requires mount type virtiofs, which"
+                        + " lima.mountTypes=9p leaves out; add it to lima.mountTypes or drop it from lima.require");
+    }
 }

@@ -6,11 +6,13 @@ import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.engine.Instance;
 import dev.limajunit.core.mount.MountedDirectory;
+import dev.limajunit.core.shell.GuestCommandException;
 import dev.limajunit.core.shell.GuestShell;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -35,7 +37,8 @@ import org.junit.platform.testkit.engine.EventType;
  * One run of many classes against real qemu VMs: classes with one spec share one VM (counted from the
  * {@code lima.booted} report entries), also when they run in parallel; {@code lima.mountTypes=9p} leaves a
  * {@code @ForEachMountType} class and a {@code @MountTypeSource} method with their 9p invocation only, and reports
- * why the other types got none; {@code @KnownLimitation} inverts outcomes; a failure gets the VM's diagnostics.
+ * why the other types got none; {@code @KnownLimitation} inverts outcomes of the declared failure only (a failed
+ * guest command stays a failure); a failure and a held limitation get the VM's diagnostics.
  * Boots one VM.
  */
 class SharedInstanceIT {
@@ -147,6 +150,12 @@ class SharedInstanceIT {
         }
 
         @Test
+        @KnownLimitation(mountTypes = MountType.NINEP, reason = "declared, but the guest breaks first")
+        void guestCommandFails(GuestShell shell) {
+            shell.execChecked("ls", "/no/such/directory");
+        }
+
+        @Test
         @KnownLimitation(mountTypes = MountType.VIRTIOFS, reason = "a virtiofs-only limitation")
         void failsOnAnotherTypeThanDeclared(GuestShell shell) {
             assertThat(shell.exec("false").exitCode()).as("fails for real on 9p").isZero();
@@ -198,10 +207,14 @@ class SharedInstanceIT {
                 .haveExactly(1, event(test("passesDespiteTheDeclaration"), finishedWithFailure(message(m -> m.startsWith(
                         "known limitation no longer holds on 9p: declared but no longer true")))))
                 .haveExactly(1, event(test("failsOnAnotherTypeThanDeclared"),
-                        finishedWithFailure(message(m -> m.contains("fails for real on 9p")))));
+                        finishedWithFailure(message(m -> m.contains("fails for real on 9p")))))
+                .haveExactly(1, event(test("guestCommandFails"), finishedWithFailure(
+                        instanceOf(GuestCommandException.class), message(m -> m.contains("/no/such/directory")))));
         assertThat(TestKit.reportEntries(results, KnownLimitationExtension.REPORT_KEY)).hasSize(1);
+        assertThat(TestKit.reportEntries(results, KnownLimitationExtension.UNDECLARED_KEY)).singleElement()
+                .asString().contains("GuestCommandException");
 
-        // The real failure got the VM's diagnostics attached; the held limitation did not.
+        // Real failures and the held limitation (its evidence) got the VM's diagnostics attached.
         List<String> files = results.allEvents().stream()
                 .filter(e -> e.getType() == EventType.FILE_ENTRY_PUBLISHED)
                 .map(e -> e.getTestDescriptor().getDisplayName() + "/"
@@ -210,7 +223,8 @@ class SharedInstanceIT {
         assertThat(files).contains("failsOnAnotherTypeThanDeclared(GuestShell)/serial.log",
                 "failsOnAnotherTypeThanDeclared(GuestShell)/guest-dmesg.txt",
                 "failsOnAnotherTypeThanDeclared(GuestShell)/guest-proc-mounts.txt");
-        assertThat(files).noneMatch(f -> f.startsWith("failsAsDeclared"));
+        assertThat(files).contains("guestCommandFails(GuestShell)/guest-proc-mounts.txt",
+                "failsAsDeclared(GuestShell)/guest-dmesg.txt", "failsAsDeclared(GuestShell)/guest-proc-mounts.txt");
         Path procMounts = results.allEvents().stream()
                 .filter(e -> e.getType() == EventType.FILE_ENTRY_PUBLISHED)
                 .map(e -> e.getRequiredPayload(FileEntry.class).getPath())

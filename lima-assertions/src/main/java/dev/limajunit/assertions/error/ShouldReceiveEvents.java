@@ -39,6 +39,20 @@ public final class ShouldReceiveEvents extends LimaErrorMessage {
                 + "\n" + Timeline.render(log, path));
     }
 
+    /**
+     * The watcher was not running for the whole of a "receives nothing" window: a dead watcher receives nothing
+     * whatever happens, so the check says nothing about the mount.
+     *
+     * @param when "at the start of the window" or "during the window (noticed at +1234.5 ms)"
+     */
+    public static ShouldReceiveEvents watcherDied(Object watcher, String path, Duration during, String window,
+            String when, EventLog log) {
+        return new ShouldReceiveEvents("Expecting the guest watcher\n" + indent(String.valueOf(watcher))
+                + "\nto receive nothing for\n  \"" + path + "\"\nduring " + ms(during) + " " + window
+                + ", but the watcher died " + when + ": it is no longer running, so it could not have received anything"
+                + "\n" + Timeline.render(log, path));
+    }
+
     private static String names(EventLog log, List<GuestEvent> events) {
         List<String> seen = events.stream().map(e -> e.names() + " at " + offset(log, e)).toList();
         return seen.isEmpty() ? "none" : String.join(", ", seen);

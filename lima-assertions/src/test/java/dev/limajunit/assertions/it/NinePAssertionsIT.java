@@ -172,6 +172,23 @@ class NinePAssertionsIT {
     }
 
     @Test
+    void receivesNothingForFailsWhenTheWatcherDiesInTheWindow() {
+        try (GuestFileWatcher watcher = GuestFileWatcher.start(vm.shell(), ro.guestPath(), new EventLog())) {
+            // The guest kills its inotifywait about a second into the window, in the background.
+            vm.shell().execChecked("sh", "-c",
+                    "(sleep 1; kill -9 $(pidof inotifywait)) </dev/null >/dev/null 2>&1 &");
+
+            failureOf("receivesNothingFor-dead-watcher", () -> assertThat(watcher)
+                    .receivesNothingFor("quiet.txt", TWO_S))
+                    .contains("to receive nothing for\n  \"quiet.txt\"\nduring 2000 ms",
+                            "but the watcher died during the window (found dead at +");
+            org.assertj.core.api.Assertions.assertThat(watcher.isRunning()).as("the watcher runs").isFalse();
+            failureOf("receivesNothingFor-dead-watcher-before", () -> assertThat(watcher)
+                    .receivesNothingFor("quiet.txt", TWO_S)).contains("but the watcher died before the window began");
+        }
+    }
+
+    @Test
     void mountInotifyTurnsAHostChangeIntoAttrib() {
         try (GuestFileWatcher watcher = GuestFileWatcher.start(vm.shell(), rw.guestPath(), new EventLog())) {
             HostActions host = new HostActions(rw.hostPath(), watcher.log());

@@ -56,13 +56,19 @@ class SshfsAssertionsIT {
     }
 
     @Test
-    void withCacheTheGuestListingStaysStale() {
+    void withCacheTheGuestListingStaysStale() throws IOException {
         vm.shell().execChecked("ls", cached.guestPath().value()); // the guest caches the listing
 
         assertThat(cached).doesNotShowInGuest(HostChange.create("late.txt", "x"), TWO_S);
         failureOf("showsInGuest-sshfs-cache", () -> assertThat(cached).showsInGuest(HostChange.create("later.txt", "y"), ONE_S))
                 .contains("reverse-sshfs ", "/mnt/cached (rw)\nto show the host change\n  create later.txt \"y\"\n")
                 .contains("later.txt: not listed in its directory");
+
+        // The state before a change: a file the cached listing hides is not seen, so a check cannot start from it.
+        Files.writeString(cached.host("before.txt"), "z");
+        failureOf("showsHostStateInGuest-sshfs-cache", () -> assertThat(cached)
+                .showsHostStateInGuest("before.txt", ONE_S))
+                .contains("to show what the host shows now (the state before a change) at\n  before.txt");
     }
 
     @Test
@@ -75,6 +81,9 @@ class SshfsAssertionsIT {
         System.out.println("sshfs cache=no: host append visible in the guest after " + check.lastVisibility());
         check.showsInGuest(HostChange.delete("now.txt"), TWO_S);
         System.out.println("sshfs cache=no: host delete visible in the guest after " + check.lastVisibility());
+        failureOf("showsInGuestOnlyAfter-sshfs-nocache", () -> assertThat(fresh)
+                .showsInGuestOnlyAfter(HostChange.create("quick.txt", "x"), ONE_S, TWO_S))
+                .contains("not to show the host change\n  create quick.txt \"x\"\nduring 1000 ms, but it showed it");
         failureOf("doesNotShowInGuest-sshfs-nocache", () -> assertThat(fresh)
                 .doesNotShowInGuest(HostChange.create("seen.txt", "x"), TWO_S))
                 .contains("/mnt/fresh (rw)\nnot to show the host change\n  create seen.txt \"x\"\nduring 2000 ms, but it showed it");
