@@ -98,16 +98,8 @@ public class MountedDirectoryAssert extends AbstractAssert<MountedDirectoryAsser
      */
     public MountedDirectoryAssert showsInGuest(HostChange change, Duration within) {
         isNotNull();
-        long start = System.nanoTime();
-        change.applyTo(host);
-        Poll<Sides> poll = new Poll<>(() -> sides(change.paths()), Sides::agree, start);
-        if (!Waits.within("guest shows " + change, within, poll::reached)) {
-            Sides last = poll.last();
-            throwAssertionError(shouldShow("guest", "host", actual, change, within, poll.elapsed(), poll.polls(),
-                    change.paths(), last.host(), last.guest(), differences(last.guest(), last.host(), compared)));
-        }
-        lastVisibility = poll.visibility();
-        Measurements.record("host change visible in guest", lastVisibility.latency());
+        Poll<Sides> poll = applyAndPoll(change);
+        awaitShown(change, poll, within, within);
         return myself;
     }
 
@@ -117,14 +109,7 @@ public class MountedDirectoryAssert extends AbstractAssert<MountedDirectoryAsser
      */
     public MountedDirectoryAssert doesNotShowInGuest(HostChange change, Duration during) {
         isNotNull();
-        long start = System.nanoTime();
-        change.applyTo(host);
-        Poll<Sides> poll = new Poll<>(() -> sides(change.paths()), Sides::agree, start);
-        Waits.holdsDuring("guest does not show " + change, during, poll::notReached);
-        if (poll.everReached()) {
-            throwAssertionError(shouldNotShow("guest", "host", actual, change, during, poll.latency(), poll.firstHitPoll(),
-                    change.paths(), poll.firstHit().guest()));
-        }
+        holdHidden(change, applyAndPoll(change), during);
         lastVisibility = null;
         return myself;
     }
@@ -137,22 +122,40 @@ public class MountedDirectoryAssert extends AbstractAssert<MountedDirectoryAsser
      */
     public MountedDirectoryAssert showsInGuestOnlyAfter(HostChange change, Duration staleFor, Duration within) {
         isNotNull();
+        Poll<Sides> poll = applyAndPoll(change);
+        holdHidden(change, poll, staleFor);
+        awaitShown(change, poll, within.minus(poll.elapsed()), within);
+        return myself;
+    }
+
+    /** Makes the change on the host and starts polling both sides, timed from the change. */
+    private Poll<Sides> applyAndPoll(HostChange change) {
         long start = System.nanoTime();
         change.applyTo(host);
-        Poll<Sides> poll = new Poll<>(() -> sides(change.paths()), Sides::agree, start);
-        Waits.holdsDuring("guest does not show " + change, staleFor, poll::notReached);
+        return new Poll<>(() -> sides(change.paths()), Sides::agree, start);
+    }
+
+    /** Fails at the first poll, during {@code during}, that saw the guest show all of the change. */
+    private void holdHidden(HostChange change, Poll<Sides> poll, Duration during) {
+        Waits.holdsDuring("guest does not show " + change, during, poll::notReached);
         if (poll.everReached()) {
-            throwAssertionError(shouldNotShow("guest", "host", actual, change, staleFor, poll.latency(),
+            throwAssertionError(shouldNotShow("guest", "host", actual, change, during, poll.latency(),
                     poll.firstHitPoll(), change.paths(), poll.firstHit().guest()));
         }
-        if (!Waits.within("guest shows " + change, within.minus(poll.elapsed()), poll::reached)) {
+    }
+
+    /**
+     * Waits up to {@code wait} for the guest to show the change, failing with the last poll's sides and the whole
+     * limit {@code within}; records the change's latency.
+     */
+    private void awaitShown(HostChange change, Poll<Sides> poll, Duration wait, Duration within) {
+        if (!Waits.within("guest shows " + change, wait, poll::reached)) {
             Sides last = poll.last();
             throwAssertionError(shouldShow("guest", "host", actual, change, within, poll.elapsed(), poll.polls(),
                     change.paths(), last.host(), last.guest(), differences(last.guest(), last.host(), compared)));
         }
         lastVisibility = poll.visibility();
         Measurements.record("host change visible in guest", lastVisibility.latency());
-        return myself;
     }
 
     /**
