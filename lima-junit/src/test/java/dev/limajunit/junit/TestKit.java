@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.platform.engine.DiscoverySelector;
@@ -25,14 +26,17 @@ final class TestKit {
     }
 
     /**
-     * Runs {@code classes} with these configuration parameters (and no others: system properties and
-     * junit-platform.properties of this JVM do not leak in, except where a test sets them here).
+     * Runs {@code classes} with these configuration parameters. The test kit also passes this JVM's system
+     * properties through, so {@code lima.require}, which CI sets for the whole build, is cleared here unless a test
+     * sets it: a fixture that selects its own mount types must not meet the build's requirement.
      */
     @SuppressWarnings("deprecation") // outputDirectoryCreator is 6.0+; outputDirectoryProvider works on 5.x and 6.x
     static EngineExecutionResults run(Map<String, String> configuration, Class<?>... classes) {
+        Map<String, String> parameters = new HashMap<>(configuration);
+        parameters.putIfAbsent(LimaSettings.REQUIRE, "");
         return EngineTestKit.engine("junit-jupiter")
                 .selectors(Arrays.stream(classes).map(c -> selectClass(c)).toArray(DiscoverySelector[]::new))
-                .configurationParameters(configuration)
+                .configurationParameters(parameters)
                 .outputDirectoryProvider(new TempOutputDirectories())
                 .execute();
     }
