@@ -40,12 +40,7 @@ class LimactlEngineIT {
     @BeforeAll
     static void realLimaOnly() {
         engine = LimactlEngine.fromSystem();
-        Optional<Path> limactl = engine.executable();
-        String missing = limactl.isEmpty() ? "no limactl: neither lima.limactl.path (LIMA_JUNIT_LIMACTL) nor PATH names"
-                + " one, so Lima is not installed for this run (bin/install-lima builds it)"
-                : isTheStandIn(limactl.get()) ? limactl.get() + " is the stand-in fake-limactl of the contract tests,"
-                        + " not Lima"
-                : engine.unavailableReason().map(reason -> "the limactl engine cannot run here: " + reason).orElse(null);
+        String missing = whyNoRealLima(engine);
         if (missing == null) {
             return;
         }
@@ -53,6 +48,19 @@ class LimactlEngineIT {
             throw new AssertionError("lima.require names the limactl engine, but " + missing);
         }
         Assumptions.abort(missing + " (the CLI contract is covered by the contract tests against the stand-in)");
+    }
+
+    /** Why this run has no real Lima to test against, or null when it has one. */
+    private static String whyNoRealLima(LimactlEngine engine) {
+        Optional<Path> limactl = engine.executable();
+        if (limactl.isEmpty()) {
+            return "no limactl: neither lima.limactl.path (LIMA_JUNIT_LIMACTL) nor PATH names one, so Lima is not"
+                    + " installed for this run (bin/install-lima builds it)";
+        }
+        if (isTheStandIn(limactl.get())) {
+            return limactl.get() + " is the stand-in fake-limactl of the contract tests, not Lima";
+        }
+        return engine.unavailableReason().map(reason -> "the limactl engine cannot run here: " + reason).orElse(null);
     }
 
     private static boolean isTheStandIn(Path limactl) {
