@@ -44,6 +44,8 @@ public final class LimactlEngine implements Engine {
     private final LimactlSettings settings;
     private final GuestShellConnector connector;
     private final LimaYamlWriter yamlWriter;
+    /** The KVM-to-TCG QEMU wrapper limactl gets, once decided; null before. */
+    private Optional<Path> tcgWrapper;
     /** LIMA_HOMEs already swept by this JVM: engines are created per template, the sweep is needed once. */
     private static final Set<Path> SWEPT_HOMES = ConcurrentHashMap.newKeySet();
 
@@ -388,9 +390,17 @@ public final class LimactlEngine implements Engine {
         Path executable = executable().orElseThrow(() -> new InstanceStartException(unavailableReason().orElseThrow()));
         Map<String, String> environment = new LinkedHashMap<>(settings.environment());
         environment.put("LIMA_HOME", home.dir().toString());
-        KvmToTcg.wrapperFor(environment, HostProbe::cached, settings.osName(), settings.workDir())
-                .ifPresent(wrapper -> environment.put(KvmToTcg.VARIABLE, wrapper.toString()));
+        tcgWrapper().ifPresent(wrapper -> environment.put(KvmToTcg.VARIABLE, wrapper.toString()));
         return new LimactlCommands(new Limactl(executable, environment, settings.launcher()), timeout);
+    }
+
+    /** Decided and written once per engine: every limactl command of it gets the same QEMU. */
+    private synchronized Optional<Path> tcgWrapper() {
+        if (tcgWrapper == null) {
+            tcgWrapper = KvmToTcg.wrapperFor(settings.environment(), HostProbe::cached, settings.osName(),
+                    settings.workDir());
+        }
+        return tcgWrapper;
     }
 
     private static void phase(StartOptions options, Map<String, Long> phases, String phase, long startNanos) {
