@@ -29,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class GuestKitBuilder {
 
     /** Raise when the kit's layout changes in a way the inputs' hash cannot see. */
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2; // 2: the guest user is made by init, not in the kit
     private static final String RESOURCES = "/dev/limajunit/core/engine/qemu/";
     private static final Duration APT_RESOLUTION_TTL = Duration.ofHours(24);
 
@@ -149,7 +149,7 @@ public final class GuestKitBuilder {
                     cpio.topLevelLink(top, Files.readSymbolicLink(link).toString().replaceAll("^/+", ""));
                 }
             }
-            for (String d : List.of("dev", "proc", "sys", "tmp", "run", "root", "mnt", "var/log", "var/empty", "home/lima")) {
+            for (String d : List.of("dev", "proc", "sys", "tmp", "run", "root", "mnt", "var/log", "var/empty", "home")) {
                 cpio.directory(d);
             }
             cpio.characterDevice("dev/console", 5, 1);
@@ -161,12 +161,11 @@ public final class GuestKitBuilder {
             cpio.text("etc/passwd", 0644, """
                     root:x:0:0:root:/root:/bin/sh
                     sshd:x:100:65534::/run/sshd:/bin/false
-                    lima:x:1000:1000:lima:/home/lima:/bin/sh
                     nobody:x:65534:65534:nobody:/nonexistent:/bin/false
                     """);
-            cpio.text("etc/group", 0644, "root:x:0:\nlima:x:1000:\nnogroup:x:65534:\n");
+            cpio.text("etc/group", 0644, "root:x:0:\nnogroup:x:65534:\n");
             cpio.text("etc/shadow", 0600, "root:*:19000:0:99999:7:::\nsshd:*:19000:0:99999:7:::\n"
-                    + "lima:*:19000:0:99999:7:::\nnobody:*:19000:0:99999:7:::\n");
+                    + "nobody:*:19000:0:99999:7:::\n");
             cpio.text("etc/nsswitch.conf", 0644, "passwd: files\ngroup: files\nshadow: files\nhosts: files\n");
             cpio.text("etc/hosts", 0644, "127.0.0.1 localhost lima-junit\n");
             cpio.text("etc/fuse.conf", 0644, "user_allow_other\n");

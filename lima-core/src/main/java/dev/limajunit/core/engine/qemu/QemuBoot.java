@@ -2,6 +2,7 @@ package dev.limajunit.core.engine.qemu;
 
 import dev.limajunit.core.config.ResolvedInstance;
 import dev.limajunit.core.config.ResolvedMount;
+import dev.limajunit.core.engine.GuestUser;
 import dev.limajunit.core.engine.InstanceStartException;
 import dev.limajunit.core.engine.StartOptions;
 import dev.limajunit.core.mount.MountedDirectory;
@@ -102,20 +103,26 @@ final class QemuBoot {
         for (MountWiring wiring : wirings) {
             wiring.startBeforeQemu();
         }
-        String authorizedKey = Files.readString(dir.resolve("id_ed25519.pub")).strip();
+        GuestLogin login = new GuestLogin(Files.readString(dir.resolve("id_ed25519.pub")).strip(), engine.guestUser());
         long launched = System.nanoTime();
-        LaunchedQemu qemu = launch(kernel, kit.initramfs(), authorizedKey, wirings);
+        LaunchedQemu qemu = launch(kernel, kit.initramfs(), login, wirings);
         awaitReady(qemu.process());
         recordGuestPhases(launched);
 
         t = System.nanoTime();
-        SshTarget target = new SshTarget("127.0.0.1", qemu.sshPort(), "root", clientKey,
+        QemuExit exit = new QemuExit(options.name(), qemu.process(), serial);
+        SshTarget rootTarget = new SshTarget("127.0.0.1", qemu.sshPort(), "root", clientKey,
                 HostKeyPolicy.expect(kit.hostPublicKey()));
-        GuestShell shell = new VmExitAwareShell(SshGuestShell.connect(target,
-                SshShellOptions.defaults().withConnectTimeout(remaining()).withMaxSessions(MAX_SESSIONS)),
-                new QemuExit(options.name(), qemu.process(), serial));
-        started.add(shell);
-        shell.execChecked("true");
+        GuestShell rootShell = connect(rootTarget, exit);
+        GuestShell shell = rootShell;
+        SshTarget target = rootTarget;
+        GuestUser user = engine.guestUser();
+        if (!user.isRoot()) {
+            // Tests act as Lima's user; the engine's own work below (mounting, the forwarder) stays root.
+            target = new SshTarget("127.0.0.1", qemu.sshPort(), user.name(), clientKey,
+                    HostKeyPolicy.expect(kit.hostPublicKey()));
+            shell = new GuestUserShell(user, connect(target, exit), rootShell);
+        }
         phase("ssh", t);
 
         List<MountedDirectory> mounts = new ArrayList<>();
@@ -123,7 +130,7 @@ final class QemuBoot {
             t = System.nanoTime();
             ResolvedMount m = wiring.mount();
             try {
-                wiring.mountInGuest(shell);
+                wiring.mountInGuest(rootShell);
             } catch (RuntimeException | IOException e) {
                 // name the mount: "mkdir failed" alone does not say which of several mounts broke the start
                 throw failure(m.describe() + " (" + spec.mountType() + " at " + m.mountPoint()
@@ -132,7 +139,7 @@ final class QemuBoot {
             mounts.add(new MountedDirectory(m, spec.mountType(), m.location(), GuestPath.of(m.mountPoint()), shell));
             phase("mount[" + m.index() + "]", t);
         }
-        List<MountWiring> missing = GuestMounts.missing(shell, wirings);
+        List<MountWiring> missing = GuestMounts.missing(rootShell, wirings);
         if (!missing.isEmpty()) {
             throw failure("mounted but missing from the guest's /proc/mounts: " + missing.stream()
                     .map(w -> w.mount().describe() + " at " + w.mount().mountPoint() + " (" + w.procMountsType() + ")")
@@ -141,12 +148,20 @@ final class QemuBoot {
         InotifyForwarder inotify = null;
         if (spec.mountInotify()) {
             t = System.nanoTime();
-            inotify = InotifyForwarder.start(shell, mounts);
+            inotify = InotifyForwarder.start(rootShell, mounts);
             started.add(inotify);
             phase("inotify", t);
         }
-        return new QemuInstance(options.name(), spec, qemu.process(), shell, target, wirings, mounts, phases,
-                diagnostics, inotify);
+        return new QemuInstance(options.name(), spec, qemu.process(), shell, rootShell, target, wirings, mounts,
+                phases, diagnostics, inotify);
+    }
+
+    private GuestShell connect(SshTarget target, QemuExit exit) {
+        GuestShell shell = new VmExitAwareShell(SshGuestShell.connect(target,
+                SshShellOptions.defaults().withConnectTimeout(remaining()).withMaxSessions(MAX_SESSIONS)), exit);
+        started.add(shell);
+        shell.execChecked("true");
+        return shell;
     }
 
     private record LaunchedQemu(ManagedProcess process, int sshPort) {}
@@ -199,11 +214,11 @@ final class QemuBoot {
     }
 
     /** Starts QEMU; a port taken between our probe and QEMU's bind is retried with another port. */
-    private LaunchedQemu launch(Path kernel, Path initramfs, String authorizedKey, List<MountWiring> wirings) throws IOException {
+    private LaunchedQemu launch(Path kernel, Path initramfs, GuestLogin login, List<MountWiring> wirings) throws IOException {
         for (int attempt = 1; ; attempt++) {
             int port = freePort();
             List<String> argv = QemuCommandLine.build(engine.qemuBinary(), "lima-junit-" + options.name(),
-                    accelerator, spec.cpus(), spec.memoryBytes(), kernel, initramfs, authorizedKey, port,
+                    accelerator, spec.cpus(), spec.memoryBytes(), kernel, initramfs, login, port,
                     serial.file(), wirings);
             Files.writeString(dir.resolve("qemu.cmdline"), String.join(" ", argv) + "\n");
             ProcessBuilder builder = new ProcessBuilder(argv)

@@ -1,10 +1,8 @@
 package dev.limajunit.core.engine.qemu;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /** Builds the QEMU argv for one instance: no default devices, user networking, serial log, one device per mount. */
@@ -28,13 +26,13 @@ final class QemuCommandLine {
      * @param accelerator   "tcg" or "kvm"
      * @param kernel        image for -kernel
      * @param initramfs     image for -initrd
-     * @param authorizedKey the instance's public key line, handed to the guest on the kernel command line
+     * @param login         the instance's key and guest user, handed to the guest on the kernel command line
      * @param sshPort       host port forwarded to the guest's port 22 on 127.0.0.1
      * @param serialLog     where the serial console goes
      * @param mounts        the mounts' wirings
      */
     static List<String> build(Path qemu, String name, String accelerator, int cpus, long memoryBytes, Path kernel,
-                              Path initramfs, String authorizedKey, int sshPort, Path serialLog, List<MountWiring> mounts) {
+                              Path initramfs, GuestLogin login, int sshPort, Path serialLog, List<MountWiring> mounts) {
         long memoryMiB = Math.max(256, memoryBytes >> 20);
         List<String> argv = new ArrayList<>(List.of(qemu.toString(), "-name", name,
                 "-nodefaults", "-no-user-config", "-display", "none", "-no-reboot"));
@@ -49,9 +47,8 @@ final class QemuCommandLine {
             argv.addAll(List.of("-object", "memory-backend-file,id=virtiofs-shm,size=" + memoryMiB
                     + "M,mem-path=/dev/shm,share=on", "-numa", "node,memdev=virtiofs-shm"));
         }
-        String key = Base64.getEncoder().encodeToString(authorizedKey.getBytes(StandardCharsets.UTF_8));
         argv.addAll(List.of("-kernel", kernel.toString(), "-initrd", initramfs.toString(),
-                "-append", "console=ttyS0 panic=-1 " + FAST_BOOT_ARGS + " lima_junit.key=" + key));
+                "-append", "console=ttyS0 panic=-1 " + FAST_BOOT_ARGS + " " + login.kernelArguments()));
         argv.addAll(List.of("-serial", "file:" + serialLog));
         argv.addAll(List.of("-netdev", "user,id=net0,restrict=on,hostfwd=tcp:127.0.0.1:" + sshPort + "-:22",
                 "-device", "virtio-net-pci,netdev=net0"));

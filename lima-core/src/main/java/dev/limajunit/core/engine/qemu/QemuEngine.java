@@ -5,6 +5,7 @@ import dev.limajunit.core.config.ResolvedInstance;
 import dev.limajunit.core.config.SftpDriver;
 import dev.limajunit.core.config.VmType;
 import dev.limajunit.core.engine.Engine;
+import dev.limajunit.core.engine.GuestUser;
 import dev.limajunit.core.engine.Instance;
 import dev.limajunit.core.engine.InstanceStartException;
 import dev.limajunit.core.engine.StartOptions;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -37,39 +39,47 @@ public final class QemuEngine implements Engine {
     private final Map<SftpDriver, SftpServerFactory> sftpServers;
     private final Duration stallTimeout;
     private final Path cacheDirectory;
+    private final GuestUser guestUser;
 
     private QemuEngine(Path qemuBinary, Path kernelOverride, String accelerator, Map<SftpDriver, SftpServerFactory> sftpServers,
-                       Duration stallTimeout, Path cacheDirectory) {
+                       Duration stallTimeout, Path cacheDirectory, GuestUser guestUser) {
         this.qemuBinary = qemuBinary;
         this.kernelOverride = kernelOverride;
         this.accelerator = accelerator;
         this.sftpServers = Map.copyOf(sftpServers);
         this.stallTimeout = stallTimeout;
         this.cacheDirectory = cacheDirectory;
+        this.guestUser = guestUser;
     }
 
-    /** The engine with the host's qemu-system-x86_64 from PATH and the cached guest kit. */
+    /**
+     * The engine with the host's qemu-system-x86_64 from PATH, the cached guest kit, and tests acting as Lima's user
+     * ({@link GuestUser#fromSystem()}).
+     *
+     * @throws IllegalArgumentException when {@code lima.guestUser} has a value other than lima or root
+     */
     public static QemuEngine create() {
         Map<SftpDriver, SftpServerFactory> servers = new EnumMap<>(SftpDriver.class);
         OpenSshSftpServer.find().ifPresent(server -> servers.put(SftpDriver.OPENSSH_SFTP_SERVER, server));
         servers.put(SftpDriver.BUILTIN, new BuiltinSftpServer());
-        return new QemuEngine(findOnPath("qemu-system-x86_64"), null, null, servers, null, null);
+        return new QemuEngine(findOnPath("qemu-system-x86_64"), null, null, servers, null, null,
+                GuestUser.fromSystem());
     }
 
     /** Uses this QEMU binary instead of the one on PATH. */
     public QemuEngine withQemuBinary(Path value) {
-        return new QemuEngine(value, kernelOverride, accelerator, sftpServers, stallTimeout, cacheDirectory);
+        return new QemuEngine(value, kernelOverride, accelerator, sftpServers, stallTimeout, cacheDirectory, guestUser);
     }
 
     /** Boots this kernel image instead of the kit's (the kit's initramfs and modules stay). */
     public QemuEngine withKernel(Path value) {
-        return new QemuEngine(qemuBinary, value, accelerator, sftpServers, stallTimeout, cacheDirectory);
+        return new QemuEngine(qemuBinary, value, accelerator, sftpServers, stallTimeout, cacheDirectory, guestUser);
     }
 
     /** "tcg" or "kvm". */
     public QemuEngine withAccelerator(String value) {
         QemuAccelerator.arguments(value); // validates
-        return new QemuEngine(qemuBinary, kernelOverride, value, sftpServers, stallTimeout, cacheDirectory);
+        return new QemuEngine(qemuBinary, kernelOverride, value, sftpServers, stallTimeout, cacheDirectory, guestUser);
     }
 
     /** Serves reverse-sshfs mounts whose {@code sftpDriver} is {@code driver} with {@code factory} (e.g. builtin). */
@@ -77,7 +87,7 @@ public final class QemuEngine implements Engine {
         Map<SftpDriver, SftpServerFactory> servers = new EnumMap<>(SftpDriver.class);
         servers.putAll(sftpServers);
         servers.put(driver, factory);
-        return new QemuEngine(qemuBinary, kernelOverride, accelerator, servers, stallTimeout, cacheDirectory);
+        return new QemuEngine(qemuBinary, kernelOverride, accelerator, servers, stallTimeout, cacheDirectory, guestUser);
     }
 
     /**
@@ -90,7 +100,7 @@ public final class QemuEngine implements Engine {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException("stallTimeout " + value + " must be a positive duration");
         }
-        return new QemuEngine(qemuBinary, kernelOverride, accelerator, sftpServers, value, cacheDirectory);
+        return new QemuEngine(qemuBinary, kernelOverride, accelerator, sftpServers, value, cacheDirectory, guestUser);
     }
 
     /**
@@ -99,7 +109,17 @@ public final class QemuEngine implements Engine {
      * {@code ~/.cache/lima-junit}).
      */
     public QemuEngine withCacheDirectory(Path value) {
-        return new QemuEngine(qemuBinary, kernelOverride, accelerator, sftpServers, stallTimeout, value);
+        return new QemuEngine(qemuBinary, kernelOverride, accelerator, sftpServers, stallTimeout, value, guestUser);
+    }
+
+    /** Tests act as this guest user ({@link GuestUser#root()} for root); the engine's own work stays root. */
+    public QemuEngine withGuestUser(GuestUser value) {
+        return new QemuEngine(qemuBinary, kernelOverride, accelerator, sftpServers, stallTimeout, cacheDirectory,
+                Objects.requireNonNull(value, "guestUser"));
+    }
+
+    GuestUser guestUser() {
+        return guestUser;
     }
 
     @Override

@@ -23,6 +23,7 @@ public final class QemuInstance implements Instance {
     private final ResolvedInstance spec;
     private final ManagedProcess qemu;
     private final GuestShell shell;
+    private final GuestShell rootShell;
     private final SshTarget sshTarget;
     private final List<MountWiring> wirings;
     private final List<MountedDirectory> mounts;
@@ -31,13 +32,14 @@ public final class QemuInstance implements Instance {
     private final InotifyForwarder inotify;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    QemuInstance(String name, ResolvedInstance spec, ManagedProcess qemu, GuestShell shell, SshTarget sshTarget,
-                 List<MountWiring> wirings, List<MountedDirectory> mounts, Map<String, Long> bootPhases,
+    QemuInstance(String name, ResolvedInstance spec, ManagedProcess qemu, GuestShell shell, GuestShell rootShell,
+                 SshTarget sshTarget, List<MountWiring> wirings, List<MountedDirectory> mounts, Map<String, Long> bootPhases,
                  Map<String, Path> diagnostics, InotifyForwarder inotify) {
         this.name = name;
         this.spec = spec;
         this.qemu = qemu;
         this.shell = shell;
+        this.rootShell = rootShell;
         this.sshTarget = sshTarget;
         this.wirings = List.copyOf(wirings);
         this.mounts = List.copyOf(mounts);
@@ -87,7 +89,7 @@ public final class QemuInstance implements Instance {
         return diagnostics;
     }
 
-    /** Where the guest's sshd is reached (a port forwarded on 127.0.0.1) and with which key. */
+    /** Where the guest's sshd is reached (a port forwarded on 127.0.0.1), as which user and with which key. */
     public SshTarget sshTarget() {
         return sshTarget;
     }
@@ -119,6 +121,7 @@ public final class QemuInstance implements Instance {
         }
         order.addAll(wirings.stream().filter(w -> w instanceof ReverseSshfsMount).toList()); // they need the shell
         order.add(shell);
+        order.add(rootShell);
         order.add(qemu);
         order.addAll(wirings.stream().filter(w -> !(w instanceof ReverseSshfsMount)).toList());
         closeAll(order);
