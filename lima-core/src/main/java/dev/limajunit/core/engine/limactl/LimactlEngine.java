@@ -386,6 +386,21 @@ public final class LimactlEngine implements Engine {
         return error;
     }
 
+    /** limactl in this engine's LIMA_HOME, for tests that prepare or inspect instances directly. */
+    LimactlCommands commands() {
+        return commands(home(), settings.commandTimeout());
+    }
+
+    /** Runs the dead-run sweep now (a start runs it once per LIMA_HOME and JVM); the names it deleted. */
+    List<String> sweepDeadRuns() {
+        return DeadRunSweep.run(commands(), settings.liveness());
+    }
+
+    /** The lima.yaml this engine would create {@code name} from. */
+    Path limaYaml(String name, ResolvedInstance spec) {
+        return writeLimaYaml(name, spec);
+    }
+
     private LimactlCommands commands(LimaHome home, Duration timeout) {
         Path executable = executable().orElseThrow(() -> new InstanceStartException(unavailableReason().orElseThrow()));
         Map<String, String> environment = new LinkedHashMap<>(settings.environment());

@@ -13,6 +13,7 @@ import dev.limajunit.core.engine.StartOptions;
 import dev.limajunit.core.host.HostProbe;
 import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.core.shell.ExecResult;
+import dev.limajunit.core.shell.ExecRoundTrip;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,36 +40,7 @@ class LimactlEngineIT {
 
     @BeforeAll
     static void realLimaOnly() {
-        engine = LimactlEngine.fromSystem();
-        String missing = whyNoRealLima(engine);
-        if (missing == null) {
-            return;
-        }
-        if (RequiredEngines.fromSystem().contains(LimactlEngine.NAME)) {
-            throw new AssertionError("lima.require names the limactl engine, but " + missing);
-        }
-        Assumptions.abort(missing + " (the CLI contract is covered by the contract tests against the stand-in)");
-    }
-
-    /** Why this run has no real Lima to test against, or null when it has one. */
-    private static String whyNoRealLima(LimactlEngine engine) {
-        Optional<Path> limactl = engine.executable();
-        if (limactl.isEmpty()) {
-            return "no limactl: neither lima.limactl.path (LIMA_JUNIT_LIMACTL) nor PATH names one, so Lima is not"
-                    + " installed for this run (bin/install-lima builds it)";
-        }
-        if (isTheStandIn(limactl.get())) {
-            return limactl.get() + " is the stand-in fake-limactl of the contract tests, not Lima";
-        }
-        return engine.unavailableReason().map(reason -> "the limactl engine cannot run here: " + reason).orElse(null);
-    }
-
-    private static boolean isTheStandIn(Path limactl) {
-        try {
-            return Files.readString(limactl).contains("fake-limactl");
-        } catch (Exception binaryOrUnreadable) {
-            return false;
-        }
+        engine = RealLima.engineOrSkip();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -89,10 +61,11 @@ class LimactlEngineIT {
         Assumptions.assumeTrue(unsupported.isEmpty(), () -> type + " is not supported on this host: " + unsupported.orElseThrow());
         ResolvedInstance spec = resolver.resolve(written);
 
-        double factor = Double.parseDouble(System.getProperty("lima.startTimeoutFactor", "1"));
-        Duration timeout = Duration.ofSeconds((long) (600 * factor));
+        Duration timeout = RealLima.bootTimeout();
         String name = engine.instanceName(type.yamlName().replace("9p", "ninep"));
         try (Instance instance = engine.start(spec, StartOptions.named(name).withStartTimeout(timeout))) {
+            ExecRoundTrip.report("limactl engine, " + type.yamlName() + ", as "
+                    + instance.shell().execChecked("id", "-un").stdoutText().strip(), instance.shell());
             MountedDirectory writable = instance.mounts().get(0);
             MountedDirectory readOnly = instance.mounts().get(1);
 

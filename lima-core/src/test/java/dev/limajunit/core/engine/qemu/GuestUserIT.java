@@ -7,6 +7,7 @@ import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.engine.GuestUser;
 import dev.limajunit.core.engine.Instance;
 import dev.limajunit.core.shell.Command;
+import dev.limajunit.core.shell.ExecRoundTrip;
 import dev.limajunit.core.shell.GuestShell;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,6 +40,7 @@ class GuestUserIT {
             assertThat(shell.execChecked("sh", "-c", "id -un; id -u; id -g; echo $HOME").stdoutText())
                     .isEqualTo("lima\n1000\n1000\n/home/lima.guest\n");
             assertThat(shell.execChecked(Command.of("id", "-u").asUser("root")).stdoutText()).isEqualTo("0\n");
+            ExecRoundTrip.report("qemu engine, 9p, as lima", shell);
             assertThat(shell.execChecked("readlink", "/home/lima.linux").stdoutText()).isEqualTo("/home/lima.guest\n");
 
             // Mode bits decide, as for Lima's user: a directory only root may write refuses the user...
