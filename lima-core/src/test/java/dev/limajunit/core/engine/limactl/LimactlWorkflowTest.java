@@ -35,9 +35,10 @@ class LimactlWorkflowTest {
                     .contains("-Dlima.engine=limactl", "-Dlima.mountTypes=${{ matrix.mountType }}");
             List<String> runs = new ArrayList<>();
             jobs.get(job).get("steps").forEach(step -> runs.add(step.path("run").asString("")));
-            assertThat(runs).anyMatch(r -> r.contains("limactl --version"))
+            // Ubuntu builds Lima with the script .ci/run uses, which checks `limactl --version` itself.
+            assertThat(runs).anyMatch(r -> r.contains(job.equals("macos") ? "limactl --version" : "bin/install-lima"))
                     .anyMatch(r -> r.contains("-pl samples") && r.contains("$LIMA_JUNIT_ARGS"))
-                    .anyMatch(r -> r.contains("-Dit.test=LimactlEngineIT"));
+                    .anyMatch(r -> r.contains("-Dit.test='Limactl*IT'"));
         }
     }
 }
