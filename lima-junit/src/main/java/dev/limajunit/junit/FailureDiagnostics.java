@@ -92,8 +92,10 @@ final class FailureDiagnostics implements TestExecutionExceptionHandler, Lifecyc
                 }
             }
             if (instance.isRunning()) {
-                publishGuestOutput(context, instance, "guest-dmesg.txt", "dmesg | tail -n 200");
-                publishGuestOutput(context, instance, "guest-proc-mounts.txt", "cat /proc/mounts");
+                // as root: Lima's user may not read the kernel log (kernel.dmesg_restrict)
+                publishGuestOutput(context, instance, "guest-dmesg.txt", Command.shell("dmesg | tail -n 200")
+                        .asUser("root"));
+                publishGuestOutput(context, instance, "guest-proc-mounts.txt", Command.shell("cat /proc/mounts"));
             }
         } catch (RuntimeException e) {
             throwable.addSuppressed(e);
@@ -115,9 +117,9 @@ final class FailureDiagnostics implements TestExecutionExceptionHandler, Lifecyc
         }
     }
 
-    private static void publishGuestOutput(ExtensionContext context, Instance instance, String name, String script) {
-        ExecResult result = instance.shell().exec(Command.shell(script).timeout(GUEST_COMMAND_TIMEOUT));
-        String text = "$ " + script + "   (exit " + result.exitCode() + ")\n" + result.stdoutText() + result.stderrText();
+    private static void publishGuestOutput(ExtensionContext context, Instance instance, String name, Command command) {
+        ExecResult result = instance.shell().exec(command.timeout(GUEST_COMMAND_TIMEOUT));
+        String text = "$ " + command + "   (exit " + result.exitCode() + ")\n" + result.stdoutText() + result.stderrText();
         context.publishFile(name, MediaType.TEXT_PLAIN_UTF_8,
                 target -> Files.writeString(target, text, StandardCharsets.UTF_8));
     }
