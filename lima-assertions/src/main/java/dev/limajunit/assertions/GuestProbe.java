@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads {@link FileView}s of guest paths with one guest command, using only what busybox and coreutils both
@@ -37,9 +38,15 @@ final class GuestProbe {
         return views(shell, List.of(path)).get(0);
     }
 
+    /** Through the shell's {@link ProbeSession}; a plain command when that cannot answer (it reports the failure). */
     static List<FileView> views(GuestShell shell, List<GuestPath> paths) {
+        List<String> values = paths.stream().map(GuestPath::value).toList();
+        Optional<String> fast = ProbeSession.run(shell, SCRIPT, values, TIMEOUT);
+        if (fast.isPresent()) {
+            return parse(fast.get(), paths.size());
+        }
         List<String> argv = new ArrayList<>(List.of("sh", "-c", SCRIPT, "probe"));
-        paths.forEach(path -> argv.add(path.value()));
+        argv.addAll(values);
         ExecResult result = shell.exec(Command.of(argv.toArray(String[]::new)).timeout(TIMEOUT));
         if (!result.succeeded()) {
             throw new GuestCommandException(result);
