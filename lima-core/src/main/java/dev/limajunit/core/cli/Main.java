@@ -2,13 +2,21 @@ package dev.limajunit.core.cli;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
-/** {@code lima-junit SUBCOMMAND [ARGS...]}: the command-line entry point ({@code bin/lima-junit}). */
+/**
+ * {@code lima-junit COMMAND [ARGS...]}: the command-line entry point ({@code bin/lima-junit}), on picocli: {@code
+ * --help} and {@code -h} on every command, {@code --version}, {@code help COMMAND}, {@code completion} (a bash/zsh
+ * completion script), and exit status 2 for a wrong command line.
+ */
 public final class Main {
 
     /** Exit status for a wrong command line. */
@@ -30,26 +38,61 @@ public final class Main {
 
     /** Runs one command line in-process and returns its exit status. */
     public int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
-            help(args.length == 0 ? err : out);
-            return args.length == 0 ? USAGE : 0;
-        }
-        Optional<Subcommand> command = commands.stream().filter(c -> c.name().equals(args[0])).findFirst();
-        if (command.isEmpty()) {
-            err.println("lima-junit: unknown command \"" + args[0] + "\"");
-            help(err);
-            return USAGE;
-        }
-        return command.get().run(Arrays.asList(args).subList(1, args.length), out, err);
+        return commandLine(out, err).execute(args);
     }
 
-    private void help(PrintStream to) {
-        to.println("usage: lima-junit COMMAND [ARGS...]");
-        to.println();
-        to.println("commands:");
-        for (Subcommand c : commands) {
-            String synopsis = c.name() + (c.arguments().isEmpty() ? "" : " " + c.arguments());
-            to.printf("  %-22s %s%n", synopsis, c.summary());
+    /** The whole command tree, writing to {@code out} and {@code err}. */
+    CommandLine commandLine(PrintStream out, PrintStream err) {
+        CommandSpec top = CommandSpec.create().name("lima-junit").mixinStandardHelpOptions(true);
+        top.versionProvider(new CliVersion());
+        top.usageMessage()
+                .customSynopsis("lima-junit [-hV] COMMAND [ARGS...]%n")
+                .description("Lima-style VMs with host mounts, from the command line: what this host can run,",
+                        "lima.yaml checks, mount matrices, a guest with mounts to try things in.")
+                .footer("%nRun 'lima-junit COMMAND --help' for a command's arguments.",
+                        "Exit status: 0 success, 1 the check found problems, 2 wrong usage.");
+        CommandLine cli = new CommandLine(top);
+        for (Subcommand command : commands) {
+            cli.addSubcommand(command.name(), new CommandLine(SubcommandAdapter.spec(command, out, err)));
         }
+        cli.addSubcommand("help", new CommandLine.HelpCommand());
+        CommandLine completion = new CommandLine(new CompletionCommand());
+        completion.getCommandSpec().versionProvider(new CliVersion());
+        cli.addSubcommand(completion);
+        // after the subcommands: picocli hands these settings to the subcommands present when they are set
+        cli.setOut(writer(out));
+        cli.setErr(writer(err));
+        cli.setUsageHelpWidth(120);
+        cli.setExecutionStrategy(parsed -> {
+            if (!parsed.hasSubcommand() && !parsed.isUsageHelpRequested() && !parsed.isVersionHelpRequested()) {
+                cli.usage(cli.getErr());
+                return USAGE;
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        cli.setParameterExceptionHandler(Main::usageError);
+        return cli;
+    }
+
+    /** A wrong command line: what is wrong, where to read the usage, exit status 2. */
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine where = e.getCommandLine();
+        PrintWriter err = where.getErr();
+        boolean topLevel = where.getParent() == null;
+        if (topLevel && e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()
+                && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            err.println("lima-junit: unknown command \"" + unmatched.getUnmatched().get(0) + "\"");
+        } else {
+            err.println(where.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+        }
+        UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Run '" + where.getCommandSpec().qualifiedName() + " --help' for its usage.");
+        err.flush();
+        return USAGE;
+    }
+
+    /** UTF-8 like the streams themselves: a PrintWriter on a stream would use the locale's charset. */
+    private static PrintWriter writer(PrintStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
     }
 }

@@ -26,6 +26,13 @@ public final class MatrixCommand implements Subcommand {
     }
 
     @Override
+    public List<String> details() {
+        return List.of(
+                "  merge FILE.json... -o DIR   merge the runs into DIR/mount-matrix.{json,md,html} (-o or --output)",
+                "  diff A.json B.json          Markdown of where they agree and differ; exit 1 if an outcome differs");
+    }
+
+    @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         String action = args.isEmpty() ? "" : args.get(0);
         List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());

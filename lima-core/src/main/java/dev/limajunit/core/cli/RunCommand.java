@@ -42,6 +42,20 @@ public final class RunCommand implements Subcommand {
     }
 
     @Override
+    public List<String> details() {
+        return List.of(
+                "  --mount-type=TYPE    reverse-sshfs, 9p or virtiofs (required)",
+                "  --mount=HOSTDIR[:GUESTDIR][:rw]",
+                "                       a host directory, at the same path in the guest unless GUESTDIR is given;",
+                "                       read-only unless :rw; repeat it for more mounts",
+                "  --mount-inotify      forward host file events into the guest (Lima's mountInotify)",
+                "  --keep               leave the guest running until Ctrl-C and print how to connect (CMD optional)",
+                "  -- CMD...            the command to run in the guest; its exit status is lima-junit's",
+                "",
+                "Example: lima-junit run --mount-type=9p --mount=$PWD:/work:rw -- ls -la /work");
+    }
+
+    @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         RunArguments parsed;
         ResolvedInstance spec;
@@ -62,7 +76,8 @@ public final class RunCommand implements Subcommand {
         long start = System.nanoTime();
         try (QemuInstance instance = (QemuInstance) engine.start(spec, StartOptions.named("cli"))) {
             long booted = System.nanoTime();
-            err.println("lima-junit: booted in " + (booted - start) / 1_000_000 + " ms (" + phases(instance.bootPhases()) + ")");
+            err.println("lima-junit: booted in " + (booted - start) / 1_000_000 + " ms ("
+                    + phases(instance.bootPhases()) + ")");
             int exit = 0;
             if (!parsed.command().isEmpty()) {
                 ExecResult result = instance.shell().exec(Command.of(parsed.command().toArray(String[]::new))
@@ -89,7 +104,8 @@ public final class RunCommand implements Subcommand {
         SshTarget target = instance.sshTarget();
         err.println("lima-junit: the guest keeps running until Ctrl-C; connect with:");
         err.println("  ssh -i " + target.privateKey() + " -p " + target.port()
-                + " -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null " + target.user() + "@" + target.host());
+                + " -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null " + target.user() + "@"
+                + target.host());
         instance.mounts().forEach(m -> err.println("  mount: " + m));
         CountDownLatch forever = new CountDownLatch(1);
         try {
@@ -100,6 +116,7 @@ public final class RunCommand implements Subcommand {
     }
 
     static String phases(Map<String, Long> phases) {
-        return phases.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + " ms").collect(Collectors.joining(", "));
+        return phases.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + " ms")
+                .collect(Collectors.joining(", "));
     }
 }

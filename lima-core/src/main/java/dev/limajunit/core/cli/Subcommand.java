@@ -3,7 +3,10 @@ package dev.limajunit.core.cli;
 import java.io.PrintStream;
 import java.util.List;
 
-/** One {@code lima-junit} subcommand. Register new ones in {@link Subcommands#all()}. */
+/**
+ * One {@code lima-junit} subcommand. Register new ones in {@link Subcommands#all()}; {@link Main} gives each one
+ * {@code --help} and passes it the rest of the command line as written.
+ */
 public interface Subcommand {
 
     /** The word on the command line: {@code doctor}. */
@@ -14,6 +17,11 @@ public interface Subcommand {
 
     /** One line for the help text. */
     String summary();
+
+    /** More for {@code lima-junit NAME --help}, one line each: its options, examples; none by default. */
+    default List<String> details() {
+        return List.of();
+    }
 
     /**
      * Runs the subcommand.

@@ -121,7 +121,36 @@ class LimaJunitLauncherIT {
     }
 
     @Test
-    void withoutABuildItSaysWhatToRun(@TempDir Path dir) throws Exception {
+    void versionAndRunHelpWorkFromTheLauncher() throws Exception {
+        Run version = run(LAUNCHER, "--version");
+        Run help = run(LAUNCHER, "run", "--help");
+
+        assertThat(version.exitCode()).as(version.output()).isZero();
+        assertThat(version.output()).containsPattern("(?m)^lima-junit \\d+\\.\\d+\\.\\d+");
+        assertThat(help.exitCode()).as(help.output()).isZero();
+        assertThat(help.output()).contains("Usage: lima-junit run --mount-type=TYPE", "--keep");
+    }
+
+    @Test
+    void theCompletionScriptCompletesCommandsInBash() throws Exception {
+        Path script = Files.createTempFile("lima-junit-completion", ".bash");
+        try {
+            Run completion = run(LAUNCHER, "completion");
+            Files.writeString(script, completion.output());
+            Process bash = new ProcessBuilder("bash", "-c", "source \"$0\" && COMP_WORDS=(lima-junit val)"
+                    + " && COMP_CWORD=1 && _complete_lima-junit && echo \"${COMPREPLY[@]}\"", script.toString())
+                    .redirectErrorStream(true).start();
+            String words = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(words.strip()).isEqualTo("validate");
+        } finally {
+            Files.delete(script);
+        }
+    }
+
+    @Test
+    void withoutABuildOrAMavenWrapperItSaysWhatToRun(@TempDir Path dir) throws Exception {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path copy = Files.copy(LAUNCHER, bin.resolve("lima-junit"));
         Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -129,6 +158,7 @@ class LimaJunitLauncherIT {
         Run run = run(copy, "doctor");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.output()).contains("lima-core is not built yet", "./mvnw -q install -DskipTests");
+        assertThat(run.output()).contains("lima-core is not built yet", "no " + dir + "/mvnw to build it with",
+                "./mvnw -q -B -pl lima-core -am package");
     }
 }

@@ -8,8 +8,8 @@ import java.nio.file.Path;
  * ssh appends while creating it. A unix socket path must stay under 108 bytes on Linux and 104 on macOS, or Lima
  * fails late and obscurely, so the rule is checked before anything is created.
  *
- * @param dir     the directory
- * @param private whether it is this run's own short directory (removed when its last instance is deleted)
+ * @param dir       the directory
+ * @param isPrivate whether it is this run's own short directory (removed when its last instance is deleted)
  */
 public record LimaHome(Path dir, boolean isPrivate) {
 
