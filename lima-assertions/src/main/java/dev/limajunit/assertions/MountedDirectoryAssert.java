@@ -1,5 +1,7 @@
 package dev.limajunit.assertions;
 
+import static dev.limajunit.assertions.error.ShouldBeMountedAs.mountedOtherwise;
+import static dev.limajunit.assertions.error.ShouldBeMountedAs.notMounted;
 import static dev.limajunit.assertions.error.ShouldRefuseGuestWrite.refusedOtherwise;
 import static dev.limajunit.assertions.error.ShouldRefuseGuestWrite.writeSucceeded;
 import static dev.limajunit.assertions.error.ShouldRunGuestChange.shouldRunGuestChange;
@@ -75,18 +77,30 @@ public class MountedDirectoryAssert extends AbstractAssert<MountedDirectoryAsser
         return host;
     }
 
+    /**
+     * The guest's kernel has the mount writable: its /proc/mounts line has {@code rw}. What the guest sees, not what
+     * was declared; {@link #showsOnHost} shows a write going through.
+     */
     public MountedDirectoryAssert isWritable() {
-        isNotNull();
-        if (!actual.writable()) {
-            failWithMessage("%nExpecting mount%n  %s%nto be writable, but it is read-only", actual);
-        }
-        return myself;
+        return isMounted(false);
     }
 
+    /**
+     * The guest's kernel has the mount read-only: its /proc/mounts line has {@code ro}. What the guest sees, not
+     * what was declared; {@link #refusesGuestWrite} shows a write refused.
+     */
     public MountedDirectoryAssert isReadOnly() {
+        return isMounted(true);
+    }
+
+    private MountedDirectoryAssert isMounted(boolean readOnly) {
         isNotNull();
-        if (actual.writable()) {
-            failWithMessage("%nExpecting mount%n  %s%nto be read-only, but it is writable", actual);
+        String expected = readOnly ? "read-only" : "writable";
+        GuestMountOptions seen = GuestMountOptions.at(actual.shell(), actual.guestPath().value()).orElse(null);
+        if (seen == null) {
+            throwAssertionError(notMounted(actual, expected, actual.guestPath().value()));
+        } else if (seen.readOnly() != readOnly) {
+            throwAssertionError(mountedOtherwise(actual, expected, seen.line()));
         }
         return myself;
     }

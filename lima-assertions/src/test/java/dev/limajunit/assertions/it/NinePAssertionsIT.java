@@ -130,6 +130,19 @@ class NinePAssertionsIT {
                 .contains("Read-only file system");
     }
 
+    /** isReadOnly/isWritable read the guest kernel's /proc/mounts line, and fail showing it. */
+    @Test
+    void readOnlyAndWritableAreWhatTheGuestKernelSays() {
+        assertThat(rw).isWritable();
+
+        failureOf("isReadOnly-writable", () -> assertThat(rw).isReadOnly())
+                .contains("to be mounted read-only in the guest, but the guest's /proc/mounts shows:\n  ")
+                .contains(" /mnt/rw 9p rw,");
+        failureOf("isWritable-readOnly", () -> assertThat(ro).isWritable())
+                .contains("to be mounted writable in the guest, but the guest's /proc/mounts shows:\n  ")
+                .contains(" /mnt/ro 9p ro,");
+    }
+
     // --- symlinks, ownership ----------------------------------------------------------------------------------------
 
     @Test
