@@ -22,9 +22,10 @@ final class ForEachMountTypeExtension implements ClassTemplateInvocationContextP
     public Stream<? extends ClassTemplateInvocationContext> provideClassTemplateInvocationContexts(ExtensionContext context) {
         ForEachMountType annotation = AnnotationSupport
                 .findAnnotation(context.getRequiredTestClass(), ForEachMountType.class).orElseThrow();
-        // Reading the request here fails the whole class on a bad attribute, before any invocation boots.
-        InstanceRequest request = InstanceRequests.forClass(context);
-        return MountTypeChoice.runnable(context, request, annotation.value()).stream().map(MountTypeInvocation::new);
+        // The container's plan fails the whole class on a bad attribute here, before any invocation boots.
+        ClassPlan.Runs plan = ClassPlanner.of(context).toBoot();
+        return MountTypeChoice.runnable(context, plan.request(), plan.engine(), annotation.value()).stream()
+                .map(MountTypeInvocation::new);
     }
 
     @Override

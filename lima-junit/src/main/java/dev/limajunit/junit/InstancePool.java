@@ -1,5 +1,6 @@
 package dev.limajunit.junit;
 
+import dev.limajunit.core.engine.EngineSelection;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -26,17 +27,25 @@ final class InstancePool {
     private InstancePool() {
     }
 
-    /** Boots (or reuses) the VM for {@code request} on behalf of {@code context} and reports which it was. */
+    /** Boots (or reuses) the VM a class's plan asks for, with the engine the plan chose. */
+    static ClassLease lease(ExtensionContext context, ClassPlan.Runs plan) {
+        return lease(context, plan.request(), plan.engine());
+    }
+
+    /**
+     * Boots (or reuses) the VM for {@code request} with {@code engine} (chosen by the caller's decision, available)
+     * on behalf of {@code context} and reports which it was.
+     */
     @SuppressWarnings("deprecation") // computeIfAbsent is 6.0+; getOrComputeIfAbsent works on 5.13 and 6.x
-    static ClassLease lease(ExtensionContext context, InstanceRequest request) {
+    static ClassLease lease(ExtensionContext context, InstanceRequest request, EngineSelection engine) {
         LimaRun run = LimaRun.of(context);
         PooledInstance pooled;
         if (request.shared()) {
             Store root = context.getRoot().getStore(LimaNamespace.NAMESPACE);
             pooled = root.getOrComputeIfAbsent(LimaNamespace.instanceKey(request.key()),
-                    key -> new PooledInstance(request, run, request.key()), PooledInstance.class);
+                    key -> new PooledInstance(request, engine, run, request.key()), PooledInstance.class);
         } else {
-            pooled = new PooledInstance(request, run, request.key() + "-" + UNSHARED.incrementAndGet());
+            pooled = new PooledInstance(request, engine, run, request.key() + "-" + UNSHARED.incrementAndGet());
             context.getStore(LimaNamespace.NAMESPACE).put(LimaNamespace.instanceKey(request.key()) + ":own", pooled);
         }
         PooledInstance.Acquired acquired = pooled.acquire();

@@ -1,6 +1,7 @@
 package dev.limajunit.junit;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -28,8 +29,11 @@ final class Leases {
         return Optional.empty();
     }
 
-    static void put(ExtensionContext context, ClassLease lease) {
-        context.getStore(LimaNamespace.NAMESPACE).put(key(context), lease);
+    /** The context's lease, taken by {@code lease} once even when several threads ask at the same time. */
+    @SuppressWarnings("deprecation") // computeIfAbsent is 6.0+; getOrComputeIfAbsent works on 5.13 and 6.x
+    static ClassLease computeIfAbsent(ExtensionContext context, Supplier<ClassLease> lease) {
+        return context.getStore(LimaNamespace.NAMESPACE).getOrComputeIfAbsent(key(context), key -> lease.get(),
+                ClassLease.class);
     }
 
     private static String key(ExtensionContext context) {

@@ -10,6 +10,9 @@ final class LimaNamespace {
     /** The class's (or class template invocation's) {@link ClassLease}. */
     static final String LEASE = "lease";
 
+    /** The context's {@link ClassPlan}, suffixed with the context's unique id. */
+    static final String PLAN = "plan";
+
     /** The {@link dev.limajunit.core.config.MountType} of a {@link ForEachMountType} invocation. */
     static final String TEMPLATE_MOUNT_TYPE = "templateMountType";
 

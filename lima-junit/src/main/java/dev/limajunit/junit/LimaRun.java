@@ -1,5 +1,6 @@
 package dev.limajunit.junit;
 
+import dev.limajunit.core.engine.EngineSelection;
 import dev.limajunit.core.engine.EngineSelector;
 import dev.limajunit.core.host.HostFacts;
 import java.util.concurrent.Semaphore;
@@ -40,6 +41,11 @@ final class LimaRun {
 
     EngineSelector engines() {
         return engines;
+    }
+
+    /** The engine for a request, as {@code lima.engine} and the request choose it on this host. */
+    EngineSelection select(InstanceRequest request) {
+        return engines.select(settings.engineFor(request.engine()), request.template());
     }
 
     Semaphore bootGate() {

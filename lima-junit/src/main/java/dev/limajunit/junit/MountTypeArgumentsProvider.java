@@ -1,6 +1,7 @@
 package dev.limajunit.junit;
 
 import dev.limajunit.core.config.MountType;
+import dev.limajunit.core.engine.EngineSelection;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,8 +22,9 @@ final class MountTypeArgumentsProvider implements ArgumentsProvider {
         Method method = context.getRequiredTestMethod();
         MountTypeSource source = AnnotationSupport.findAnnotation(method, MountTypeSource.class).orElseThrow();
         InstanceRequest request = InstanceRequests.forMethod(method);
-        List<MountType> types = MountTypeChoice.runnable(context, request, source.value());
-        MountTypeInvocations.record(context, types);
+        EngineSelection engine = LimaRun.of(context).select(request);
+        List<MountType> types = MountTypeChoice.runnable(context, request, engine, source.value());
+        MountTypeInvocations.record(context, new MountTypeInvocations.Decided(request, engine, types));
         // An argument set names the invocation "[1] 9p" rather than "[1] type = 9p".
         return types.stream().map(type -> Arguments.argumentSet(type.yamlName(), type));
     }

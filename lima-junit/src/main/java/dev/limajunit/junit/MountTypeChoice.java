@@ -2,7 +2,6 @@ package dev.limajunit.junit;
 
 import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.config.SpecResolver;
-import dev.limajunit.core.engine.EngineChoice;
 import dev.limajunit.core.engine.EngineSelection;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,16 +31,16 @@ final class MountTypeChoice {
     }
 
     /**
+     * @param engine   the engine chosen for the request
      * @param declared the annotation's types; empty: every mount type
      * @throws TestAbortedException when no engine can run here, or no declared type can
      * @throws LimaRequirementException when {@code lima.require} names the engine, or a declared type, that cannot
      */
-    static List<MountType> runnable(ExtensionContext context, InstanceRequest request, MountType[] declared) {
+    static List<MountType> runnable(ExtensionContext context, InstanceRequest request, EngineSelection engine,
+            MountType[] declared) {
         LimaRun run = LimaRun.of(context);
-        EngineChoice choice = run.settings().engineFor(request.engine());
-        EngineSelection engine = run.engines().select(choice, request.template());
         if (!engine.available()) {
-            run.settings().require().failIfEngineRequired(choice, engine.reason());
+            run.settings().require().failIfEngineRequired(run.settings().engineFor(request.engine()), engine.reason());
             throw new TestAbortedException(engine.reason());
         }
         Set<MountType> candidates = new LinkedHashSet<>(Arrays.asList(

@@ -1,6 +1,5 @@
 package dev.limajunit.junit;
 
-import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.engine.Instance;
 import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.core.shell.GuestShell;
@@ -28,17 +27,11 @@ final class MountTypeInvocationResolver implements ParameterResolver {
     }
 
     static ClassLease leaseFor(ExtensionContext context) {
-        synchronized (context) {
-            return Leases.own(context).orElseGet(() -> {
-                MountType type = MountTypeInvocations.of(context).orElseThrow(() -> new ParameterResolutionException(
-                        "no mount type for " + context.getUniqueId() + ": use @MountTypeSource as the method's only"
-                                + " arguments source"));
-                InstanceRequest request = InstanceRequests.forMethod(context.getRequiredTestMethod())
-                        .withMountType(type, "[" + type + "]");
-                ClassLease lease = InstancePool.lease(context, request);
-                Leases.put(context, lease);
-                return lease;
-            });
-        }
+        return Leases.own(context).orElseGet(() -> Leases.computeIfAbsent(context, () -> {
+            ClassPlan.Runs plan = MountTypeInvocations.plan(context).orElseThrow(() -> new ParameterResolutionException(
+                    "no mount type for " + context.getUniqueId() + ": use @MountTypeSource as the method's only"
+                            + " arguments source"));
+            return InstancePool.lease(context, plan);
+        }));
     }
 }

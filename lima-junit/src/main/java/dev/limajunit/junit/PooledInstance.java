@@ -3,7 +3,6 @@ package dev.limajunit.junit;
 import dev.limajunit.core.config.ResolvedInstance;
 import dev.limajunit.core.config.ValidationIssue;
 import dev.limajunit.core.engine.Engine;
-import dev.limajunit.core.engine.EngineChoice;
 import dev.limajunit.core.engine.EngineSelection;
 import dev.limajunit.core.engine.Instance;
 import dev.limajunit.core.engine.StartOptions;
@@ -18,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.opentest4j.TestAbortedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +44,7 @@ final class PooledInstance implements AutoCloseable, org.junit.jupiter.api.exten
     record Acquired(Instance instance, boolean bootedNow, Duration took, String notice) {}
 
     private final InstanceRequest request;
+    private final EngineSelection selection;
     private final LimaRun run;
     private final String suffix;
     private final List<Path> freshDirectories = new ArrayList<>();
@@ -55,9 +54,14 @@ final class PooledInstance implements AutoCloseable, org.junit.jupiter.api.exten
     private volatile boolean testFailed;
     private String notice;
 
-    /** @param suffix what makes the instance name unique in this run (the request's key, plus a counter when not shared) */
-    PooledInstance(InstanceRequest request, LimaRun run, String suffix) {
+    /**
+     * @param selection the engine the class's decision chose (available)
+     * @param suffix    what makes the instance name unique in this run (the request's key, plus a counter when not
+     *                  shared)
+     */
+    PooledInstance(InstanceRequest request, EngineSelection selection, LimaRun run, String suffix) {
         this.request = request;
+        this.selection = selection;
         this.run = run;
         this.suffix = suffix;
     }
@@ -70,8 +74,6 @@ final class PooledInstance implements AutoCloseable, org.junit.jupiter.api.exten
      * The running VM, booting it if this is the first call.
      *
      * @throws LimaConfigurationException when the spec breaks a rule (nothing boots)
-     * @throws TestAbortedException       when no engine can run here
-     * @throws LimaRequirementException   when no engine can run here and {@code lima.require} names it
      * @throws dev.limajunit.core.engine.InstanceStartException when the boot failed
      */
     synchronized Acquired acquire() {
@@ -120,12 +122,6 @@ final class PooledInstance implements AutoCloseable, org.junit.jupiter.api.exten
 
     private Instance boot() {
         ResolvedInstance resolved = resolve();
-        EngineChoice choice = run.settings().engineFor(request.engine());
-        EngineSelection selection = run.engines().select(choice, request.template());
-        if (!selection.available()) {
-            run.settings().require().failIfEngineRequired(choice, selection.reason());
-            throw new TestAbortedException(selection.reason());
-        }
         Engine engine = selection.requireEngine();
         if (!request.template().isEmpty() && !"limactl".equals(engine.name())) {
             LOG.warn("lima-junit: {}: template \"{}\" is ignored by the {} engine (it boots its own guest)",

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -71,12 +72,21 @@ record RequiredSupport(Map<EngineChoice, Set<MountType>> engines, String asWritt
      * @throws LimaRequirementException naming the setting, the engine and the reason
      */
     void failIfEngineRequired(EngineChoice choice, String reason) {
-        boolean required = choice == EngineChoice.AUTO ? !engines.isEmpty() : engines.containsKey(choice);
-        if (required) {
-            String what = choice == EngineChoice.AUTO ? String.join(" or ", names()) : choice.configName();
-            throw new LimaRequirementException(LimaSettings.REQUIRE + "=" + asWritten + " requires engine " + what
-                    + ", which cannot run here: " + reason);
+        Optional<LimaRequirementException> failure = engineRequired(choice, reason);
+        if (failure.isPresent()) {
+            throw failure.get();
         }
+    }
+
+    /** The failure {@link #failIfEngineRequired} throws, for deciding a class before it runs. */
+    Optional<LimaRequirementException> engineRequired(EngineChoice choice, String reason) {
+        boolean required = choice == EngineChoice.AUTO ? !engines.isEmpty() : engines.containsKey(choice);
+        if (!required) {
+            return Optional.empty();
+        }
+        String what = choice == EngineChoice.AUTO ? String.join(" or ", names()) : choice.configName();
+        return Optional.of(new LimaRequirementException(LimaSettings.REQUIRE + "=" + asWritten + " requires engine "
+                + what + ", which cannot run here: " + reason));
     }
 
     /**
@@ -87,11 +97,20 @@ record RequiredSupport(Map<EngineChoice, Set<MountType>> engines, String asWritt
      * @throws LimaRequirementException naming the setting, the type, the engine and the reason
      */
     void failIfMountTypeRequired(EngineSelection engine, MountType type, String reason) {
-        EngineChoice chosen = EngineChoice.parse(engine.requireEngine().name());
-        if (engines.getOrDefault(chosen, Set.of()).contains(type)) {
-            throw new LimaRequirementException(LimaSettings.REQUIRE + "=" + asWritten + " requires mount type "
-                    + type + " with engine " + chosen + ", which cannot run here: " + reason);
+        Optional<LimaRequirementException> failure = mountTypeRequired(engine, type, reason);
+        if (failure.isPresent()) {
+            throw failure.get();
         }
+    }
+
+    /** The failure {@link #failIfMountTypeRequired} throws, for deciding a class before it runs. */
+    Optional<LimaRequirementException> mountTypeRequired(EngineSelection engine, MountType type, String reason) {
+        EngineChoice chosen = EngineChoice.parse(engine.requireEngine().name());
+        if (!engines.getOrDefault(chosen, Set.of()).contains(type)) {
+            return Optional.empty();
+        }
+        return Optional.of(new LimaRequirementException(LimaSettings.REQUIRE + "=" + asWritten
+                + " requires mount type " + type + " with engine " + chosen + ", which cannot run here: " + reason));
     }
 
     private List<String> names() {

@@ -1,11 +1,11 @@
 package dev.limajunit.junit;
 
 import dev.limajunit.core.config.InstanceSpec;
-import dev.limajunit.core.config.InvalidSpecException;
 import dev.limajunit.core.config.MountSpec;
 import dev.limajunit.core.config.ResolvedInstance;
 import dev.limajunit.core.config.SpecResolver;
 import dev.limajunit.core.config.ValidationIssue;
+import dev.limajunit.core.config.ValidationReport;
 import dev.limajunit.core.host.HostFacts;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,13 +28,13 @@ final class SpecValidation {
      * @throws LimaConfigurationException listing every broken rule
      */
     static ResolvedInstance resolve(InstanceRequest request, HostFacts facts, IntFunction<Path> freshDirectory) {
-        try {
-            return new SpecResolver(facts).resolve(concrete(request, freshDirectory));
-        } catch (InvalidSpecException e) {
-            boolean field = request.origin().startsWith(LimaVm.NAME);
-            throw LimaConfigurationException.invalid(request.origin(), e.errors().stream()
-                    .map(issue -> field ? LimaVm.attributeMessage(issue) : attributeMessage(issue)).toList(), e);
+        SpecResolver resolver = new SpecResolver(facts);
+        InstanceSpec spec = concrete(request, freshDirectory);
+        Optional<LimaConfigurationException> problems = problems(request, resolver.validate(spec));
+        if (problems.isPresent()) {
+            throw problems.get();
         }
+        return resolver.resolve(spec);
     }
 
     /** The warnings lima-core has for this request (logged, never fatal). */
@@ -47,12 +47,17 @@ final class SpecValidation {
      * boot whether the class must fail.
      */
     static Optional<LimaConfigurationException> problems(InstanceRequest request, HostFacts facts) {
-        try {
-            resolve(request, facts, SpecValidation::placeholder);
+        return problems(request, new SpecResolver(facts).validate(concrete(request, SpecValidation::placeholder)));
+    }
+
+    /** Every error of the report, worded by the attribute as the user declared it. */
+    private static Optional<LimaConfigurationException> problems(InstanceRequest request, ValidationReport report) {
+        if (!report.hasErrors()) {
             return Optional.empty();
-        } catch (LimaConfigurationException e) {
-            return Optional.of(e);
         }
+        boolean field = request.origin().startsWith(LimaVm.NAME);
+        return Optional.of(LimaConfigurationException.invalid(request.origin(), report.errors().stream()
+                .map(issue -> field ? LimaVm.attributeMessage(issue) : attributeMessage(issue)).toList()));
     }
 
     /** The spec with a placeholder path for each fresh mount, for checking it before anything is created. */
