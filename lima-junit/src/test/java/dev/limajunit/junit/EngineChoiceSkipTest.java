@@ -9,6 +9,7 @@ import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.engine.EngineChoice;
 import dev.limajunit.core.engine.EngineSelector;
 import dev.limajunit.core.engine.Instance;
+import dev.limajunit.junit.internal.LimaKeys;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class EngineChoiceSkipTest {
 
         results.containerEvents().assertThatEvents().haveExactly(1, event(container(AnyEngine.class),
                 skippedWithReason(r -> r.contains("engine limactl cannot run here") && r.contains("limactl"))));
-        assertThat(TestKit.reportEntries(results, InstancePool.BOOTED)).isEmpty();
+        assertThat(TestKit.reportEntries(results, LimaKeys.BOOTED)).isEmpty();
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.limajunit.core.config.VmType;
 import dev.limajunit.core.engine.EngineChoice;
 import dev.limajunit.core.engine.EngineSelector;
 import dev.limajunit.core.engine.Instance;
+import dev.limajunit.junit.internal.LimaKeys;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class RequireTest {
                 .haveExactly(1, event(container(Wsl2Template.class), finishedWithFailure(
                         message(m -> m.startsWith(required)))));
         assertThat(results.containerEvents().skipped().count()).isZero();
-        assertThat(TestKit.reportEntries(results, InstancePool.BOOTED)).isEmpty();
+        assertThat(TestKit.reportEntries(results, LimaKeys.BOOTED)).isEmpty();
     }
 
     @Test

@@ -4,7 +4,7 @@ package dev.limajunit.core.process;
  * Arms crash-safe cleanup once per JVM, before the first process starts: first a {@link LeftoverSweep} of the
  * processes of runs that died, then this run's {@link OrphanWatchdog}.
  */
-public final class CrashGuard {
+final class CrashGuard {
 
     private static final ProcessOwner OWNER = ProcessOwner.current();
     private static volatile boolean armed;

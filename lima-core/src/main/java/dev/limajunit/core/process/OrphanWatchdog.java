@@ -12,7 +12,7 @@ import java.util.Optional;
  * Then it deletes the run's {@link RunSession#directory()} (per-run keys, sockets, logs).
  * It ignores the terminal's SIGINT/SIGHUP, which would otherwise end it together with the JVM on Ctrl-C.
  */
-public final class OrphanWatchdog {
+final class OrphanWatchdog {
 
     /** Set to "false" to run without a watchdog (tests of the start-up sweep use it). */
     public static final String ENABLED_PROPERTY = "lima.junit.watchdog";

@@ -9,7 +9,7 @@ import java.util.List;
  * {@code file://} or a CI artifact with no network. Cells are coloured by outcome; the full reason, the tests and the
  * observations are in each cell's tooltip and in numbered notes the cell links to.
  */
-public final class MatrixHtml {
+final class MatrixHtml {
 
     private static final String CSS = """
             body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2em;color:#1b1f24;\
