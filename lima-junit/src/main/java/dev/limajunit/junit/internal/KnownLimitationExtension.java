@@ -10,7 +10,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
-import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -51,15 +50,15 @@ public final class KnownLimitationExtension implements InvocationInterceptor {
             throw aborted; // an assumption inside the test says nothing about the limitation
         } catch (Throwable failure) {
             if (!DeclaredFailure.matches(limitation.get(), failure)) {
-                context.publishReportEntry(LimaKeys.KNOWN_LIMITATION_UNDECLARED, "not the failure the @KnownLimitation on " + type.get()
-                        + " declares (" + DeclaredFailure.describe(limitation.get()) + "), so a real one: " + failure);
+                context.publishReportEntry(LimaKeys.KNOWN_LIMITATION_UNDECLARED, "not the failure the @KnownLimitation on "
+                        + type.get() + " declares (" + DeclaredFailure.describe(limitation.get()) + "), so a real one: "
+                        + failure);
                 throw failure;
             }
             context.publishReportEntry(LimaKeys.KNOWN_LIMITATION, what + " (failed as declared: " + failure + ")");
-            throw new KnownLimitationHeld(what, failure);
+            throw new KnownLimitationHeld(type.get(), limitation.get().reason(), failure);
         }
-        throw new AssertionFailedError("known limitation no longer holds on " + type.get() + ": "
-                + limitation.get().reason() + " (the test passed; remove " + type.get() + " from its @KnownLimitation)");
+        throw new KnownLimitationBroken(type.get(), limitation.get().reason());
     }
 
     private static Optional<KnownLimitation> declaredFor(Method method, MountType type) {

@@ -2,15 +2,17 @@ package dev.limajunit.junit.matrix;
 
 import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.report.Outcome;
+import dev.limajunit.junit.internal.KnownLimitationBroken;
 import dev.limajunit.junit.internal.KnownLimitationExtension;
+import dev.limajunit.junit.internal.KnownLimitationHeld;
 import java.util.Optional;
 import org.junit.platform.engine.TestExecutionResult;
 
 /**
  * Reads a test's JUnit result as a matrix outcome with its reason. {@link KnownLimitationExtension} turns a
- * declared limitation's failure into an abort ("known limitation on 9p: REASON") and its pass into a failure
- * ("known limitation no longer holds on 9p: ..."): those become KNOWN_LIMITATION and UNEXPECTED_PASS; any other
- * abort is SKIPPED, any other failure FAIL.
+ * declared limitation's failure into a {@link KnownLimitationHeld} abort and its pass into a
+ * {@link KnownLimitationBroken} failure: those become KNOWN_LIMITATION and UNEXPECTED_PASS; any other abort is
+ * SKIPPED, any other failure FAIL.
  */
 final class MatrixOutcomes {
 
@@ -25,8 +27,8 @@ final class MatrixOutcomes {
         return switch (result.getStatus()) {
             case SUCCESSFUL -> new Classified(Outcome.PASS, null);
             case ABORTED -> {
-                if (knownLimitation != null && message != null
-                        && message.equals("known limitation on " + type + ": " + knownLimitation)) {
+                if (knownLimitation != null && thrown.orElse(null) instanceof KnownLimitationHeld held
+                        && held.mountType() == type) {
                     String observed = thrown.map(Throwable::getCause).map(MatrixOutcomes::describe).orElse(null);
                     yield new Classified(Outcome.KNOWN_LIMITATION,
                             knownLimitation + (observed == null ? "" : "\nobserved: " + observed));
@@ -34,8 +36,8 @@ final class MatrixOutcomes {
                 yield new Classified(Outcome.SKIPPED, message);
             }
             case FAILED -> {
-                if (knownLimitation != null && message != null
-                        && message.startsWith("known limitation no longer holds on " + type + ":")) {
+                if (knownLimitation != null && thrown.orElse(null) instanceof KnownLimitationBroken broken
+                        && broken.mountType() == type) {
                     yield new Classified(Outcome.UNEXPECTED_PASS, message);
                 }
                 yield new Classified(Outcome.FAIL, message);
