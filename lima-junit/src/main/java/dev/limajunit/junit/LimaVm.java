@@ -13,6 +13,7 @@ import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.core.shell.GuestShell;
 import dev.limajunit.junit.internal.AnnotationSpecReader;
 import dev.limajunit.junit.internal.AttributeMessages;
+import dev.limajunit.junit.internal.Declaration;
 import dev.limajunit.junit.internal.InstanceRequest;
 import dev.limajunit.junit.internal.LimaVmExtension;
 import dev.limajunit.junit.internal.SpecValidation;
@@ -22,9 +23,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
@@ -51,9 +51,6 @@ import org.apiguardian.api.API;
 public final class LimaVm extends LimaVmExtension {
 
     private static final String NAME = AttributeMessages.LIMA_VM;
-
-    /** A field of an "ignored options" finding: {@code mounts[0].9p}. */
-    private static final Pattern OPTIONS_BLOCK = Pattern.compile("mounts\\[(\\d+)]\\.(9p|sshfs|virtiofs)");
 
     private final Builder declared;
 
@@ -157,7 +154,7 @@ public final class LimaVm extends LimaVmExtension {
         private String template = "";
         private Duration startTimeout = InstanceRequest.DEFAULT_START_TIMEOUT;
         private boolean shared = true;
-        private String origin = NAME;
+        private Declaration declaration = new Declaration.Built(NAME);
 
         private Builder() {
         }
@@ -176,7 +173,7 @@ public final class LimaVm extends LimaVmExtension {
             template = from.template;
             startTimeout = from.startTimeout;
             shared = from.shared;
-            origin = from.origin;
+            declaration = from.declaration;
         }
 
         /** Which engine boots the VM; {@code AUTO} (the default) honours {@code lima.engine}, else limactl, else qemu. */
@@ -284,8 +281,9 @@ public final class LimaVm extends LimaVmExtension {
             return this;
         }
 
-        Builder origin(String value) {
-            origin = value;
+        /** Declared by a lima.yaml, read at {@code origin}. */
+        Builder fromYaml(String origin) {
+            declaration = new Declaration.Yaml(origin);
             return this;
         }
 
@@ -309,21 +307,21 @@ public final class LimaVm extends LimaVmExtension {
             ValidationReport report = SpecResolver.validateAsWritten(
                     SpecValidation.withPlaceholders(spec, freshIndexes(effective)), Path.of(System.getProperty("user.home")));
             for (ValidationIssue issue : report.issues()) {
-                Matcher block = OPTIONS_BLOCK.matcher(issue.field());
+                Optional<String> block = issue.path().optionsBlock();
                 if (issue.isError()) {
                     errors.add(AttributeMessages.limaVm(issue));
-                } else if (mountType != null && block.matches()
-                        && !effective.get(Integer.parseInt(block.group(1))).fromYaml()) {
+                } else if (mountType != null && block.isPresent()
+                        && !effective.get(issue.path().mount().getAsInt()).fromYaml()) {
                     // Lima only warns; options declared right here for another type than the one named are a mistake.
-                    errors.add(AttributeMessages.limaVm(issue) + "; declare " + block.group(2) + " options only on a "
-                            + block.group(2).replace("sshfs", "reverse-sshfs") + " VM");
+                    errors.add(AttributeMessages.limaVm(issue) + "; declare " + block.get() + " options only on a "
+                            + block.get().replace("sshfs", "reverse-sshfs") + " VM");
                 }
             }
             if (!errors.isEmpty()) {
-                throw AttributeMessages.invalid(origin, errors);
+                throw AttributeMessages.invalid(declaration.origin(), errors);
             }
             return new LimaVm(new Builder(this), new InstanceRequest(spec, freshIndexes(effective),
-                    engine, template, startTimeout, shared, origin));
+                    engine, template, startTimeout, shared, declaration));
         }
 
         private List<LimaMount> effectiveMounts() {

@@ -69,7 +69,7 @@ final class LimaVmYaml {
     }
 
     private static LimaVm.Builder toBuilder(InstanceSpec spec, String origin) {
-        LimaVm.Builder builder = LimaVm.builder().origin(origin)
+        LimaVm.Builder builder = LimaVm.builder().fromYaml(origin)
                 .vmType(spec.vmType())
                 .mountType(spec.mountType())
                 .mountTypesUnsupported(spec.mountTypesUnsupported())

@@ -84,7 +84,7 @@ public final class AnnotationSpecReader {
                 blankToNull(annotation.disk()),
                 List.of());
         return new InstanceRequest(spec, fresh, annotation.engine(), annotation.template().trim(), startTimeout,
-                annotation.shared(), "@LimaInstance on " + origin);
+                annotation.shared(), new Declaration.Annotation("@LimaInstance on " + origin));
     }
 
     /** The message for one or more bad attributes, one line each ({@code @LimaInstance(attribute = value): rule}). */

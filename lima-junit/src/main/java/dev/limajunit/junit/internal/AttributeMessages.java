@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public final class AttributeMessages {
 
-    /** How messages name a LimaVm and its attributes; a LimaVm's origins start with it. */
+    /** How messages name a LimaVm and its attributes. */
     public static final String LIMA_VM = "LimaVm";
 
     private AttributeMessages() {
@@ -38,7 +38,7 @@ public final class AttributeMessages {
 
     /** Names a finding by the annotation attribute: {@code mounts[0].9p.msize} -> {@code mounts[0].ninep.msize}. */
     public static String annotation(ValidationIssue issue) {
-        String attribute = issue.field().replace(".9p.", ".ninep.").replaceFirst("^9p\\.", "ninep.");
+        String attribute = issue.path().render(name -> name.equals("9p") ? "ninep" : name);
         return "@LimaInstance(" + attribute + "): " + issue.message();
     }
 
@@ -47,8 +47,4 @@ public final class AttributeMessages {
         return LIMA_VM + "(" + issue.field() + "): " + issue.message();
     }
 
-    /** By the route {@code origin} names: a LimaVm's attribute, else the annotation's. */
-    static String forOrigin(String origin, ValidationIssue issue) {
-        return origin.startsWith(LIMA_VM) ? limaVm(issue) : annotation(issue);
-    }
 }

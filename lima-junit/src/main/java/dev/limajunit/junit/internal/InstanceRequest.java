@@ -22,8 +22,8 @@ import org.apiguardian.api.API;
  * @param template      the Lima template ({@code ""}: the engine's default)
  * @param startTimeout  the unscaled start timeout
  * @param shared        whether other classes with the same key may use the same VM
- * @param origin        where the request was declared, for messages ({@code @LimaInstance on com.example.FooTest},
- *                      {@code LimaVm in com.example.FooTest.vm})
+ * @param declaration   the route it was declared by, and where, for messages ({@code @LimaInstance on
+ *                      com.example.FooTest}, {@code LimaVm in com.example.FooTest.vm})
  */
 @API(status = API.Status.INTERNAL)
 public record InstanceRequest(
@@ -33,7 +33,7 @@ public record InstanceRequest(
         String template,
         Duration startTimeout,
         boolean shared,
-        String origin) {
+        Declaration declaration) {
 
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofMinutes(3);
 
@@ -41,25 +41,30 @@ public record InstanceRequest(
         freshMounts = Set.copyOf(freshMounts);
     }
 
+    /** Where the request was declared, for messages. */
+    public String origin() {
+        return declaration.origin();
+    }
+
     /** The same request for another mount type (one class template or parameterized invocation). */
     InstanceRequest withMountType(MountType type, String where) {
         return new InstanceRequest(spec.withMountType(type), freshMounts, engine, template, startTimeout, shared,
-                origin + " " + where);
+                declaration.at(origin() + " " + where));
     }
 
     InstanceRequest withOrigin(String value) {
-        return new InstanceRequest(spec, freshMounts, engine, template, startTimeout, shared, value);
+        return new InstanceRequest(spec, freshMounts, engine, template, startTimeout, shared, declaration.at(value));
     }
 
     InstanceRequest withEngine(EngineChoice value) {
-        return new InstanceRequest(spec, freshMounts, value, template, startTimeout, shared, origin);
+        return new InstanceRequest(spec, freshMounts, value, template, startTimeout, shared, declaration);
     }
 
     /**
      * A short, stable hash of what decides the VM (spec, engine, template, timeout; not the origin nor sharing):
      * the shared-instance key, and across runs the name a reusable instance is found by.
      */
-    String key() {
+    public String key() {
         String canonical = spec + "|fresh=" + freshMounts.stream().sorted().toList() + "|engine=" + engine
                 + "|template=" + template + "|timeout=" + startTimeout;
         try {

@@ -59,7 +59,7 @@ public final class SpecValidation {
             return Optional.empty();
         }
         return Optional.of(AttributeMessages.invalid(request.origin(), report.errors().stream()
-                .map(issue -> AttributeMessages.forOrigin(request.origin(), issue)).toList()));
+                .map(issue -> request.declaration().attribute(issue)).toList()));
     }
 
     /** The spec with a placeholder path for each fresh mount, for checking it before anything is created. */
