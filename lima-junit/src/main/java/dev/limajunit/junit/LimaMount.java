@@ -37,7 +37,9 @@ public final class LimaMount {
         return new LimaMount(MountSpec.of(location.toAbsolutePath().normalize().toString()), false, false);
     }
 
-    /** A fresh temporary host directory, made for the VM and deleted when it stops ({@code @Mount} without location). */
+    /**
+     * A fresh temporary host directory, made for the VM and deleted when it stops ({@code @Mount} without location).
+     */
     public static LimaMount fresh() {
         return new LimaMount(MountSpec.of(null), true, false);
     }

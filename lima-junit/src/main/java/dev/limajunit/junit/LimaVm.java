@@ -88,7 +88,8 @@ public final class LimaVm extends LimaVmExtension {
     public Instance instance() {
         Instance vm = running();
         if (vm == null) {
-            throw new IllegalStateException(NAME + ": the VM is not up: its accessors work while the class runs, from its"
+            throw new IllegalStateException(NAME + ": the VM is not up: its accessors work while the class runs, from "
+                    + "its"
                     + " @BeforeAll methods to its @AfterAll methods, in the class whose @RegisterExtension static field"
                     + " holds it (is the field annotated with @RegisterExtension? was the class skipped?)");
         }
@@ -176,7 +177,9 @@ public final class LimaVm extends LimaVmExtension {
             declaration = from.declaration;
         }
 
-        /** Which engine boots the VM; {@code AUTO} (the default) honours {@code lima.engine}, else limactl, else qemu. */
+        /**
+         * Which engine boots the VM; {@code AUTO} (the default) honours {@code lima.engine}, else limactl, else qemu.
+         */
         public Builder engine(EngineChoice value) {
             engine = value;
             return this;
@@ -305,7 +308,8 @@ public final class LimaVm extends LimaVmExtension {
             List<LimaMount> effective = effectiveMounts();
             InstanceSpec spec = spec(effective);
             ValidationReport report = SpecResolver.validateAsWritten(
-                    SpecValidation.withPlaceholders(spec, freshIndexes(effective)), Path.of(System.getProperty("user.home")));
+                    SpecValidation.withPlaceholders(spec, freshIndexes(effective)),
+                    Path.of(System.getProperty("user.home")));
             for (ValidationIssue issue : report.issues()) {
                 Optional<String> block = issue.path().optionsBlock();
                 if (issue.isError()) {

@@ -13,7 +13,9 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1")
 public @interface NineP {
 
-    /** {@code "passthrough"}, {@code "mapped-xattr"}, {@code "mapped-file"} or {@code "none"}; default {@code "none"}. */
+    /**
+     * {@code "passthrough"}, {@code "mapped-xattr"}, {@code "mapped-file"} or {@code "none"}; default {@code "none"}.
+     */
     String securityModel() default "";
 
     /** {@code "9p2000"}, {@code "9p2000.u"} or {@code "9p2000.L"}; default {@code "9p2000.L"}. */
@@ -22,6 +24,8 @@ public @interface NineP {
     /** Packet payload size such as {@code "128KiB"}, at least 4KiB; default {@code "128KiB"}. */
     String msize() default "";
 
-    /** {@code "none"}, {@code "loose"}, {@code "fscache"} or {@code "mmap"}; default fscache read-only, mmap writable. */
+    /**
+     * {@code "none"}, {@code "loose"}, {@code "fscache"} or {@code "mmap"}; default fscache read-only, mmap writable.
+     */
     String cache() default "";
 }

@@ -11,7 +11,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.engine.EngineChoice;
-import dev.limajunit.core.engine.EngineSelector;
+import dev.limajunit.core.engine.standard.StandardEngines;
 import dev.limajunit.core.shell.GuestShellException;
 import dev.limajunit.junit.internal.LimaKeys;
 import java.time.Duration;
@@ -110,7 +110,7 @@ class KnownLimitationTest {
 
     @BeforeEach
     void anEngineCouldRunHere() {
-        var qemu = EngineSelector.standard().select(EngineChoice.QEMU, "");
+        var qemu = StandardEngines.selector().select(EngineChoice.QEMU, "");
         Assumptions.assumeTrue(qemu.available(), () -> "no invocation can run here: " + qemu.reason());
     }
 

@@ -13,7 +13,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.config.VmType;
 import dev.limajunit.core.engine.EngineChoice;
-import dev.limajunit.core.engine.EngineSelector;
+import dev.limajunit.core.engine.standard.StandardEngines;
 import dev.limajunit.core.process.ProcessRegistry;
 import dev.limajunit.core.shell.GuestShell;
 import dev.limajunit.junit.internal.LimaKeys;
@@ -172,7 +172,7 @@ class LimaVmFieldTest {
 
     @Test
     void anEngineThatCannotRunHereSkipsTheClassWithTheReason() {
-        Assumptions.assumeFalse(EngineSelector.standard().select(EngineChoice.LIMACTL, "").available(),
+        Assumptions.assumeFalse(StandardEngines.selector().select(EngineChoice.LIMACTL, "").available(),
                 "limactl can run on this host, so nothing is skipped");
 
         EngineExecutionResults results = TestKit.run(Map.of(), LimactlOnly.class);

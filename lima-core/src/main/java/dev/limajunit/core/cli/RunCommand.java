@@ -62,7 +62,8 @@ public final class RunCommand implements Subcommand {
         long start = System.nanoTime();
         try (QemuInstance instance = (QemuInstance) engine.start(spec, StartOptions.named("cli"))) {
             long booted = System.nanoTime();
-            err.println("lima-junit: booted in " + (booted - start) / 1_000_000 + " ms (" + phases(instance.bootPhases()) + ")");
+            err.println("lima-junit: booted in " + (booted - start) / 1_000_000 + " ms ("
+                    + phases(instance.bootPhases()) + ")");
             int exit = 0;
             if (!parsed.command().isEmpty()) {
                 ExecResult result = instance.shell().exec(Command.of(parsed.command().toArray(String[]::new))
@@ -89,7 +90,8 @@ public final class RunCommand implements Subcommand {
         SshTarget target = instance.sshTarget();
         err.println("lima-junit: the guest keeps running until Ctrl-C; connect with:");
         err.println("  ssh -i " + target.privateKey() + " -p " + target.port()
-                + " -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null " + target.user() + "@" + target.host());
+                + " -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null " + target.user() + "@"
+                + target.host());
         instance.mounts().forEach(m -> err.println("  mount: " + m));
         CountDownLatch forever = new CountDownLatch(1);
         try {
@@ -100,6 +102,7 @@ public final class RunCommand implements Subcommand {
     }
 
     static String phases(Map<String, Long> phases) {
-        return phases.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + " ms").collect(Collectors.joining(", "));
+        return phases.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + " ms")
+                .collect(Collectors.joining(", "));
     }
 }

@@ -63,7 +63,8 @@ final class AcceleratorProbe {
             return AcceleratorCheck.fails(accelerator, "cannot create a temporary directory: " + e.getMessage());
         }
         try {
-            return "x86_64".equals(arch) ? bootBios(qemuSystem, accelerator, dir) : startOnly(qemuSystem, accelerator, arch, dir);
+            return "x86_64".equals(arch) ? bootBios(qemuSystem, accelerator, dir) : startOnly(qemuSystem, accelerator,
+                    arch, dir);
         } finally {
             deleteQuietly(dir);
         }

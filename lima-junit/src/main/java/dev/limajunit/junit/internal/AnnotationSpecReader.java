@@ -99,7 +99,8 @@ public final class AnnotationSpecReader {
                 blankToNull(mount.location()),
                 blankToNull(mount.mountPoint()),
                 mount.writable() ? Boolean.TRUE : null,
-                new SshfsOptions(toggle(sshfs.cache()), toggle(sshfs.followSymlinks()), blankToNull(sshfs.sftpDriver())),
+                new SshfsOptions(toggle(sshfs.cache()), toggle(sshfs.followSymlinks()),
+                blankToNull(sshfs.sftpDriver())),
                 new NinePOptions(blankToNull(ninep.securityModel()), blankToNull(ninep.protocolVersion()),
                         blankToNull(ninep.msize()), blankToNull(ninep.cache())),
                 new VirtiofsOptions(mount.virtiofs().queueSize() == 0 ? null : mount.virtiofs().queueSize()));

@@ -16,7 +16,8 @@ final class ConnectHint {
         }
         if (instance instanceof QemuInstance qemu) {
             SshTarget target = qemu.sshTarget();
-            return "connect (while this JVM runs; the qemu engine's VMs end with it) with: ssh -i " + target.privateKey()
+            return "connect (while this JVM runs; the qemu engine's VMs end with it) with: ssh -i "
+                    + target.privateKey()
                     + " -p " + target.port() + " -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null "
                     + target.user() + "@" + target.host();
         }

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * Marks the VM as used by a failed test, for {@code lima.keepOnFailure}. Never hides the original failure.
  */
 @API(status = API.Status.INTERNAL)
-public final class FailureDiagnostics implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+public final class FailureDiagnostics implements TestExecutionExceptionHandler,
+        LifecycleMethodExecutionExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(FailureDiagnostics.class);
     private static final Duration GUEST_COMMAND_TIMEOUT = Duration.ofSeconds(15);
@@ -41,19 +42,22 @@ public final class FailureDiagnostics implements TestExecutionExceptionHandler, 
     }
 
     @Override
-    public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+    public void handleBeforeAllMethodExecutionException(ExtensionContext context,
+            Throwable throwable) throws Throwable {
         attach(context, throwable);
         throw throwable;
     }
 
     @Override
-    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context,
+            Throwable throwable) throws Throwable {
         attach(context, throwable);
         throw throwable;
     }
 
     @Override
-    public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+    public void handleAfterEachMethodExecutionException(ExtensionContext context,
+            Throwable throwable) throws Throwable {
         attach(context, throwable);
         throw throwable;
     }
@@ -118,7 +122,8 @@ public final class FailureDiagnostics implements TestExecutionExceptionHandler, 
 
     private static void publishGuestOutput(ExtensionContext context, Instance instance, String name, String script) {
         ExecResult result = instance.shell().exec(Command.shell(script).timeout(GUEST_COMMAND_TIMEOUT));
-        String text = "$ " + script + "   (exit " + result.exitCode() + ")\n" + result.stdoutText() + result.stderrText();
+        String text = "$ " + script + "   (exit " + result.exitCode() + ")\n" + result.stdoutText()
+                + result.stderrText();
         context.publishFile(name, MediaType.TEXT_PLAIN_UTF_8,
                 target -> Files.writeString(target, text, StandardCharsets.UTF_8));
     }

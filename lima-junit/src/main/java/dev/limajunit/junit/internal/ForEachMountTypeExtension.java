@@ -22,7 +22,8 @@ public final class ForEachMountTypeExtension implements ClassTemplateInvocationC
     }
 
     @Override
-    public Stream<? extends ClassTemplateInvocationContext> provideClassTemplateInvocationContexts(ExtensionContext context) {
+    public Stream<? extends ClassTemplateInvocationContext> provideClassTemplateInvocationContexts(
+            ExtensionContext context) {
         ForEachMountType annotation = AnnotationSupport
                 .findAnnotation(context.getRequiredTestClass(), ForEachMountType.class).orElseThrow();
         // The container's plan fails the whole class on a bad attribute here, before any invocation boots.

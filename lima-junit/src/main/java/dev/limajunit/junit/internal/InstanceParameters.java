@@ -62,7 +62,8 @@ final class InstanceParameters {
             int i = index.get().value();
             if (i < 0 || i >= mounts.size()) {
                 throw new ParameterResolutionException(where + ": @MountIndex(" + i + ") is not in 0.."
-                        + (mounts.size() - 1) + " (the VM has " + mounts.size() + " mount(s): " + describe(mounts) + ")");
+                        + (mounts.size() - 1) + " (the VM has " + mounts.size() + " mount(s): " + describe(mounts)
+                        + ")");
             }
             return mounts.get(i);
         }
@@ -83,10 +84,12 @@ final class InstanceParameters {
 
     /** Names the parameter in messages: {@code parameter dir of roundTrip}. */
     static String where(ParameterContext parameter) {
-        return "parameter " + parameter.getParameter().getName() + " of " + parameter.getDeclaringExecutable().getName();
+        return "parameter " + parameter.getParameter().getName() + " of " + parameter.getDeclaringExecutable()
+                .getName();
     }
 
     private static String describe(List<MountedDirectory> mounts) {
-        return mounts.isEmpty() ? "none" : mounts.stream().map(m -> m.guestPath().toString()).collect(Collectors.joining(", "));
+        return mounts.isEmpty() ? "none" : mounts.stream().map(m -> m.guestPath().toString())
+                .collect(Collectors.joining(", "));
     }
 }

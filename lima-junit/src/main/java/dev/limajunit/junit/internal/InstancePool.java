@@ -44,7 +44,8 @@ final class InstancePool {
         }
         PooledInstance.Acquired acquired = pooled.acquire();
         if (acquired.bootedNow()) {
-            context.publishReportEntry(Map.of(LimaKeys.BOOTED, acquired.instance().name() + " (" + acquired.instance().engineName()
+            context.publishReportEntry(Map.of(LimaKeys.BOOTED, acquired.instance().name() + " (" + acquired.instance()
+                    .engineName()
                     + ", " + acquired.instance().spec().mountType() + ", " + BootLog.seconds(acquired.took().toMillis())
                     + ", phases " + acquired.instance().bootPhases() + ")"));
         } else {

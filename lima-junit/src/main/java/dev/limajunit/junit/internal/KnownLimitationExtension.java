@@ -50,7 +50,8 @@ public final class KnownLimitationExtension implements InvocationInterceptor {
             throw aborted; // an assumption inside the test says nothing about the limitation
         } catch (Throwable failure) {
             if (!DeclaredFailure.matches(limitation.get(), failure)) {
-                context.publishReportEntry(LimaKeys.KNOWN_LIMITATION_UNDECLARED, "not the failure the @KnownLimitation on "
+                context.publishReportEntry(LimaKeys.KNOWN_LIMITATION_UNDECLARED, "not the failure the @KnownLimitation "
+                        + "on "
                         + type.get() + " declares (" + DeclaredFailure.describe(limitation.get()) + "), so a real one: "
                         + failure);
                 throw failure;

@@ -2,6 +2,7 @@ package dev.limajunit.junit.internal;
 
 import dev.limajunit.core.engine.EngineSelection;
 import dev.limajunit.core.engine.EngineSelector;
+import dev.limajunit.core.engine.standard.StandardEngines;
 import dev.limajunit.core.host.HostFacts;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,7 +32,7 @@ final class LimaRun {
         ExtensionContext root = context.getRoot();
         return root.getStore(LimaNamespace.NAMESPACE).getOrComputeIfAbsent(LimaRun.class,
                 type -> new LimaRun(LimaSettings.read(root::getConfigurationParameter, System.getenv()),
-                        EngineSelector.standard()),
+                        StandardEngines.selector()),
                 LimaRun.class);
     }
 

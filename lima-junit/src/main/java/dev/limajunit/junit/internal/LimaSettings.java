@@ -52,14 +52,20 @@ public record LimaSettings(
                 .or(() -> Optional.ofNullable(environment.get(environmentName(key))))
                 .map(String::trim)
                 .filter(value -> !value.isEmpty());
-        EngineChoice engine = lookup.apply(LimaKeys.ENGINE).map(v -> parse(LimaKeys.ENGINE, v, EngineChoice::parse)).orElse(EngineChoice.AUTO);
+        EngineChoice engine = lookup.apply(LimaKeys.ENGINE).map(v -> parse(LimaKeys.ENGINE, v, EngineChoice::parse))
+                .orElse(EngineChoice.AUTO);
         Set<MountType> mountTypes = lookup.apply(LimaKeys.MOUNT_TYPES).map(LimaSettings::mountTypes).orElse(Set.of());
-        boolean reuse = lookup.apply(LimaKeys.REUSE).map(v -> parse(LimaKeys.REUSE, v, LimaSettings::bool)).orElse(false);
-        boolean keep = lookup.apply(LimaKeys.KEEP_ON_FAILURE).map(v -> parse(LimaKeys.KEEP_ON_FAILURE, v, LimaSettings::bool)).orElse(false);
-        double factor = lookup.apply(LimaKeys.START_TIMEOUT_FACTOR).map(v -> parse(LimaKeys.START_TIMEOUT_FACTOR, v, LimaSettings::factor)).orElse(1.0);
-        int parallel = lookup.apply(LimaKeys.MAX_PARALLEL_BOOTS).map(v -> parse(LimaKeys.MAX_PARALLEL_BOOTS, v, LimaSettings::positive))
+        boolean reuse = lookup.apply(LimaKeys.REUSE).map(v -> parse(LimaKeys.REUSE, v, LimaSettings::bool))
+                .orElse(false);
+        boolean keep = lookup.apply(LimaKeys.KEEP_ON_FAILURE).map(v -> parse(LimaKeys.KEEP_ON_FAILURE, v,
+                LimaSettings::bool)).orElse(false);
+        double factor = lookup.apply(LimaKeys.START_TIMEOUT_FACTOR).map(v -> parse(LimaKeys.START_TIMEOUT_FACTOR, v,
+                LimaSettings::factor)).orElse(1.0);
+        int parallel = lookup.apply(LimaKeys.MAX_PARALLEL_BOOTS).map(v -> parse(LimaKeys.MAX_PARALLEL_BOOTS, v,
+                LimaSettings::positive))
                 .orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
-        RequiredSupport require = lookup.apply(LimaKeys.REQUIRE).map(v -> parse(LimaKeys.REQUIRE, v, RequiredSupport::parse))
+        RequiredSupport require = lookup.apply(LimaKeys.REQUIRE).map(v -> parse(LimaKeys.REQUIRE, v,
+                RequiredSupport::parse))
                 .orElse(RequiredSupport.NONE);
         for (MountType type : require.mountTypes()) {
             if (!mountTypes.isEmpty() && !mountTypes.contains(type)) {
@@ -78,7 +84,9 @@ public record LimaSettings(
         return property.replaceAll("([a-z])([A-Z])", "$1_$2").replace('.', '_').toUpperCase(Locale.ROOT);
     }
 
-    /** The engine an annotation's choice resolves to: an explicit choice wins, {@code AUTO} takes {@code lima.engine}. */
+    /**
+     * The engine an annotation's choice resolves to: an explicit choice wins, {@code AUTO} takes {@code lima.engine}.
+     */
     EngineChoice engineFor(EngineChoice declared) {
         return declared == EngineChoice.AUTO ? engine : declared;
     }

@@ -112,17 +112,20 @@ public abstract class LimaVmExtension implements ExecutionCondition, BeforeAllCa
     }
 
     @Override
-    public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+    public void handleBeforeAllMethodExecutionException(ExtensionContext context,
+            Throwable throwable) throws Throwable {
         diagnose(context, throwable, diagnostics::handleBeforeAllMethodExecutionException);
     }
 
     @Override
-    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context,
+            Throwable throwable) throws Throwable {
         diagnose(context, throwable, diagnostics::handleBeforeEachMethodExecutionException);
     }
 
     @Override
-    public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+    public void handleAfterEachMethodExecutionException(ExtensionContext context,
+            Throwable throwable) throws Throwable {
         diagnose(context, throwable, diagnostics::handleAfterEachMethodExecutionException);
     }
 

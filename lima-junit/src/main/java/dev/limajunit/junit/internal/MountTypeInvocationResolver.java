@@ -13,7 +13,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Resolves {@link Instance}, {@link GuestShell}, {@link MountedDirectory} and watcher parameters of a
- * {@link MountTypeSource} invocation to a VM of that invocation's mount type (booted or reused on first use, per the method's
+ * {@link MountTypeSource} invocation to a VM of that invocation's mount type (booted or reused on first use, per the
+ * method's
  * {@link LimaInstance#shared()}).
  */
 @API(status = API.Status.INTERNAL)

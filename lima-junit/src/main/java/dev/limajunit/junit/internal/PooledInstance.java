@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * {@code junit.jupiter.extensions.store.close.autocloseable.enabled=false} still stops it: JUnit calls one of the two.
  */
 @SuppressWarnings("deprecation") // CloseableResource: honoured by 5.14 and 6.x when AutoCloseable closing is off
-final class PooledInstance implements AutoCloseable, org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource {
+final class PooledInstance implements AutoCloseable,
+        org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource {
 
     private static final Logger LOG = LoggerFactory.getLogger(PooledInstance.class);
 
@@ -165,7 +166,9 @@ final class PooledInstance implements AutoCloseable, org.junit.jupiter.api.exten
                 + " fresh VMs.";
     }
 
-    /** Makes the fresh temporary directories, then applies Lima's defaults and rules; nothing boots on a broken rule. */
+    /**
+     * Makes the fresh temporary directories, then applies Lima's defaults and rules; nothing boots on a broken rule.
+     */
     private ResolvedInstance resolve() {
         Map<Integer, Path> fresh = new HashMap<>();
         for (int index : request.freshMounts()) {

@@ -75,7 +75,8 @@ public final class SpecValidation {
         return concrete(request.spec(), request.freshMounts(), freshDirectory);
     }
 
-    private static InstanceSpec concrete(InstanceSpec spec, Set<Integer> freshMounts, IntFunction<Path> freshDirectory) {
+    private static InstanceSpec concrete(InstanceSpec spec, Set<Integer> freshMounts,
+            IntFunction<Path> freshDirectory) {
         List<MountSpec> mounts = new ArrayList<>(spec.mounts());
         for (int i = 0; i < mounts.size(); i++) {
             if (freshMounts.contains(i)) {

@@ -125,7 +125,8 @@ public final class VmFields {
 
     private static List<Field> fields(Class<?> testClass) {
         return ReflectionSupport.findFields(testClass,
-                f -> LimaVmExtension.class.isAssignableFrom(f.getType()) && f.isAnnotationPresent(RegisterExtension.class),
+                f -> LimaVmExtension.class.isAssignableFrom(f.getType())
+                && f.isAnnotationPresent(RegisterExtension.class),
                 HierarchyTraversalMode.TOP_DOWN);
     }
 }

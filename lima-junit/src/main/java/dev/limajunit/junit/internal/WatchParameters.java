@@ -70,7 +70,8 @@ final class WatchParameters {
                 });
         return problems.isEmpty() ? Optional.empty() : Optional.of(new LimaConfigurationException(
                 testClass.getName() + " has " + (problems.size() == 1 ? "an invalid watcher parameter" : problems.size()
-                        + " invalid watcher parameters") + " (nothing was booted):\n  " + String.join("\n  ", problems)));
+                        + " invalid watcher parameters") + " (nothing was booted):\n  " + String.join("\n  ",
+                        problems)));
     }
 
     private static Optional<String> problem(Parameter p, Executable executable) {
@@ -103,7 +104,8 @@ final class WatchParameters {
 
     private static String perTestRule(Class<?> type) {
         String article = "AEIOU".indexOf(type.getSimpleName().charAt(0)) >= 0 ? "an " : "a ";
-        return article + type.getSimpleName() + " belongs to one test (its watcher stops when the test ends): declare it"
+        return article + type.getSimpleName() + " belongs to one test (its watcher stops when the test ends): declare "
+                + "it"
                 + " on a @Test, @BeforeEach or @AfterEach method, not on a constructor, @BeforeAll or @AfterAll";
     }
 

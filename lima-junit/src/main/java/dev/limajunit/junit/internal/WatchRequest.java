@@ -72,6 +72,7 @@ record WatchRequest(String path, WatchOptions options) {
 
     /** Drops "." segments and redundant slashes, so {@code "src/"} and {@code "./src"} are the same watch. */
     private static String normalize(String raw) {
-        return Arrays.stream(raw.split("/")).filter(p -> !p.isEmpty() && !p.equals(".")).collect(Collectors.joining("/"));
+        return Arrays.stream(raw.split("/")).filter(p -> !p.isEmpty() && !p.equals("."))
+                .collect(Collectors.joining("/"));
     }
 }

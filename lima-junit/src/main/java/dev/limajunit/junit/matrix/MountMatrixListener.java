@@ -25,6 +25,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -74,7 +75,7 @@ public final class MountMatrixListener implements TestExecutionListener {
     private final Set<String> guestKernels = new TreeSet<>();
     private final Set<String> virtiofsd = new TreeSet<>();
     /** Containers under which some test produced a result: their own failure (in an afterAll) is not the tests'. */
-    private final Set<String> containersWithResults = new java.util.HashSet<>();
+    private final Set<String> containersWithResults = new HashSet<>();
     private int results;
 
     @Override

@@ -73,7 +73,8 @@ final class SessionLocks implements RunLiveness {
 
     /** The lock directory every run of this user shares. */
     public static Path defaultDirectory() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "lima-junit-" + System.getProperty("user.name"), "sessions");
+        return Path.of(System.getProperty("java.io.tmpdir"), "lima-junit-" + System.getProperty("user.name"),
+                "sessions");
     }
 
     @Override

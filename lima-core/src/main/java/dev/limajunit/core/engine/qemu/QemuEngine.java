@@ -29,7 +29,8 @@ public final class QemuEngine implements Engine {
 
     public static final String NAME = "qemu";
     static final String QEMU_PACKAGE = "qemu-system-x86";
-    private static final Set<MountType> SUPPORTED = Set.of(MountType.NINEP, MountType.VIRTIOFS, MountType.REVERSE_SSHFS);
+    private static final Set<MountType> SUPPORTED = Set.of(MountType.NINEP, MountType.VIRTIOFS,
+            MountType.REVERSE_SSHFS);
 
     private final Path qemuBinary;
     private final Path kernelOverride;
@@ -38,7 +39,8 @@ public final class QemuEngine implements Engine {
     private final Duration stallTimeout;
     private final Path cacheDirectory;
 
-    private QemuEngine(Path qemuBinary, Path kernelOverride, String accelerator, Map<SftpDriver, SftpServerFactory> sftpServers,
+    private QemuEngine(Path qemuBinary, Path kernelOverride, String accelerator, Map<SftpDriver,
+            SftpServerFactory> sftpServers,
                        Duration stallTimeout, Path cacheDirectory) {
         this.qemuBinary = qemuBinary;
         this.kernelOverride = kernelOverride;
@@ -110,14 +112,16 @@ public final class QemuEngine implements Engine {
     @Override
     public Optional<String> unavailableReason() {
         if (!System.getProperty("os.name", "").toLowerCase().contains("linux")) {
-            return Optional.of("the qemu engine runs on Linux hosts only (this is " + System.getProperty("os.name") + ")");
+            return Optional.of("the qemu engine runs on Linux hosts only (this is " + System.getProperty("os.name")
+                    + ")");
         }
         String arch = System.getProperty("os.arch", "");
         if (!arch.equals("amd64") && !arch.equals("x86_64")) {
             return Optional.of("the qemu engine boots x86_64 guests on x86_64 hosts only (this host is " + arch + ")");
         }
         if (qemuBinary == null || !Files.isExecutable(qemuBinary)) {
-            return Optional.of((qemuBinary == null ? "qemu-system-x86_64 is not on PATH" : qemuBinary + " is not an executable")
+            return Optional.of((qemuBinary == null ? "qemu-system-x86_64 is not on PATH" : qemuBinary
+                    + " is not an executable")
                     + ": install the Debian package " + QEMU_PACKAGE + " (apt-get install " + QEMU_PACKAGE + ")");
         }
         return Optional.empty();

@@ -92,7 +92,9 @@ public final class QemuInstance implements Instance {
         return sshTarget;
     }
 
-    /** The mountInotify forwarder, when the spec asked for it: its latencies show how fast host changes reach the guest. */
+    /**
+     * The mountInotify forwarder, when the spec asked for it: its latencies show how fast host changes reach the guest.
+     */
     public Optional<InotifyForwarder> inotifyForwarder() {
         return Optional.ofNullable(inotify);
     }

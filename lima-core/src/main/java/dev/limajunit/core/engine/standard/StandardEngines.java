@@ -1,5 +1,7 @@
-package dev.limajunit.core.engine;
+package dev.limajunit.core.engine.standard;
 
+import dev.limajunit.core.engine.EngineChoice;
+import dev.limajunit.core.engine.EngineSelector;
 import dev.limajunit.core.engine.limactl.InstanceNames;
 import dev.limajunit.core.engine.limactl.LimaBase;
 import dev.limajunit.core.engine.limactl.LimactlEngine;
@@ -10,8 +12,8 @@ import dev.limajunit.core.shell.ssh.SshGuestShell;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The engines wired into {@link EngineSelector#standard()}, each created only when first asked for. */
-final class StandardEngines {
+/** The engines lima-core ships (limactl, qemu), each created only when first asked for. */
+public final class StandardEngines {
 
     private StandardEngines() {
     }
@@ -19,6 +21,11 @@ final class StandardEngines {
     /** One settings object (and so one run session) per JVM: instance names carry that session. */
     private static final class Limactl {
         static final LimactlSettings SETTINGS = LimactlSettings.fromSystem();
+    }
+
+    /** The selector over the engines lima-core ships: limactl, then qemu. */
+    public static EngineSelector selector() {
+        return new EngineSelector(candidates());
     }
 
     static List<EngineSelector.Candidate> candidates() {
@@ -33,7 +40,10 @@ final class StandardEngines {
                         suffix -> "lj-" + RunSession.id() + "-" + suffix));
     }
 
-    /** {@code debian-12}, {@code template:debian-12} or {@code template://debian-12}: a template; a path ending in .yaml: a file. */
+    /**
+     * {@code debian-12}, {@code template:debian-12} or {@code template://debian-12}: a template; a path ending in
+     * .yaml: a file.
+     */
     static LimaBase base(String template) {
         if (template.endsWith(".yaml") || template.endsWith(".yml")) {
             return new LimaBase.UserFile(Path.of(template).toAbsolutePath().normalize());
