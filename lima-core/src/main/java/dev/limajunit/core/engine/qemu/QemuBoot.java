@@ -187,11 +187,10 @@ final class QemuBoot {
                 case REVERSE_SSHFS -> {
                     SftpServerFactory server = engine.sftpServer(mount.sshfs().sftpDriver()).orElseThrow(() -> failure(
                             mount.describe() + ": sshfs.sftpDriver \"" + mount.sshfs().sftpDriver()
-                            + "\" is not available "
-                                    + "in the qemu engine" + (mount.sshfs().sftpDriver().yamlName()
-                                    .equals("openssh-sftp-server")
+                                    + "\" is not available in the qemu engine"
+                                    + (mount.sshfs().sftpDriver().yamlName().equals("openssh-sftp-server")
                                     ? " (no sftp-server binary: install the Debian package openssh-sftp-server)" : ""),
-                                    null));
+                            null));
                     ReverseSshfsMount r = new ReverseSshfsMount(mount, server, dir);
                     diagnostics.put("sshfs-" + mount.index() + ".log", r.log());
                     yield r;
