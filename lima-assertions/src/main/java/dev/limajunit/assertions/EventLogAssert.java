@@ -16,13 +16,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on what a guest watcher received. Time limits count from {@link #since} when given, else from the latest
- * host action on the path in the same log (see {@link MountedDirectoryAssert#usingLog} and {@link dev.limajunit.core.watch.HostActions}); without
+ * host action on the path in the same log (see {@link MountedDirectoryAssert#usingLog} and {@link
+ * dev.limajunit.core.watch.HostActions}); without
  * one, from the moment the assertion is called, and earlier events of the log count too. A failure prints the
  * timeline.
  */
@@ -50,7 +52,7 @@ public class EventLogAssert extends AbstractAssert<EventLogAssert, EventLog> {
      * {@code log.note("guest touches b.txt")} set just before a guest-side action.
      */
     public EventLogAssert since(LogEntry anchor) {
-        this.since = java.util.Objects.requireNonNull(anchor, "anchor");
+        this.since = Objects.requireNonNull(anchor, "anchor");
         return myself;
     }
 
@@ -78,7 +80,8 @@ public class EventLogAssert extends AbstractAssert<EventLogAssert, EventLog> {
                 : String.join(" then ", Arrays.stream(events).map(Enum::name).toList());
         if (matched.isEmpty() || last(matched.get()).atNanos() > deadline) {
             throwAssertionError(shouldReceive(subject, expected, path, within, window.description,
-                    matched.map(m -> List.of(last(m))).orElse(List.of()), eventsFor(path, window.fromNanos, Long.MAX_VALUE),
+                    matched.map(m -> List.of(last(m))).orElse(List.of()), eventsFor(path, window.fromNanos,
+                    Long.MAX_VALUE),
                     actual));
         }
         lastEvent = last(matched.get());
@@ -130,7 +133,8 @@ public class EventLogAssert extends AbstractAssert<EventLogAssert, EventLog> {
     public Duration latency() {
         GuestEvent event = lastEvent();
         return actual.latencyOf(event).orElseThrow(() -> new IllegalStateException(
-                "no host action on \"" + event.path() + "\" preceded the event in this log: there is no latency to give"));
+                "no host action on \"" + event.path() + "\" preceded the event in this log: there is no latency to "
+                + "give"));
     }
 
     private Window window(String path) {

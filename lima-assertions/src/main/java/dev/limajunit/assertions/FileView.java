@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -52,7 +53,7 @@ public record FileView(boolean listed, String linkTarget, Type type, long size, 
         if (compared.contains(Attribute.LISTED) && listed != expected.listed) {
             out.add(expected.listed ? "not listed in its directory" : "still listed in its directory");
         }
-        if (compared.contains(Attribute.LINK) && !java.util.Objects.equals(linkTarget, expected.linkTarget)) {
+        if (compared.contains(Attribute.LINK) && !Objects.equals(linkTarget, expected.linkTarget)) {
             out.add("link: expected " + link(expected.linkTarget) + " but was " + link(linkTarget));
         }
         if (compared.contains(Attribute.TYPE) && type != expected.type) {
@@ -140,14 +141,14 @@ public record FileView(boolean listed, String linkTarget, Type type, long size, 
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof FileView view && listed == view.listed && java.util.Objects.equals(linkTarget, view.linkTarget)
+        return other instanceof FileView view && listed == view.listed && Objects.equals(linkTarget, view.linkTarget)
                 && type == view.type && size == view.size && mode == view.mode && uid == view.uid && gid == view.gid
                 && mtimeSeconds == view.mtimeSeconds && Arrays.equals(content, view.content);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(listed, linkTarget, type, size, mode, uid, gid, mtimeSeconds, Arrays.hashCode(content));
+        return Objects.hash(listed, linkTarget, type, size, mode, uid, gid, mtimeSeconds, Arrays.hashCode(content));
     }
 
     @Override

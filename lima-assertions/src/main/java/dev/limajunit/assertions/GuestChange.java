@@ -35,7 +35,8 @@ public final class GuestChange {
 
     public static GuestChange append(String path, String content) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        return new GuestChange("append " + FileView.quote(bytes) + " to " + path, List.of(path), "cat >> \"$1\"", bytes);
+        return new GuestChange("append " + FileView.quote(bytes) + " to " + path, List.of(path), "cat >> \"$1\"",
+                bytes);
     }
 
     public static GuestChange mkdir(String path) {
@@ -57,7 +58,8 @@ public final class GuestChange {
         if (!octalMode.matches("[0-7]{3,4}")) {
             throw new IllegalArgumentException("octalMode must be 3 or 4 octal digits, got \"" + octalMode + "\"");
         }
-        return new GuestChange("chmod " + octalMode + " " + path, List.of(path), "chmod " + octalMode + " \"$1\"", null);
+        return new GuestChange("chmod " + octalMode + " " + path, List.of(path), "chmod " + octalMode + " \"$1\"",
+                null);
     }
 
     public static GuestChange touch(String path) {
@@ -70,7 +72,8 @@ public final class GuestChange {
 
     /** The guest command that makes the change inside {@code mount}. */
     Command command(MountedDirectory mount) {
-        List<String> argv = new ArrayList<>(List.of("sh", "-c", script, description.split(" ")[0].toLowerCase(Locale.ROOT)));
+        List<String> argv = new ArrayList<>(List.of("sh", "-c", script,
+                description.split(" ")[0].toLowerCase(Locale.ROOT)));
         paths.forEach(path -> argv.add(mount.guest(path).value()));
         Command command = Command.of(argv.toArray(String[]::new));
         return stdin == null ? command : command.stdin(stdin);

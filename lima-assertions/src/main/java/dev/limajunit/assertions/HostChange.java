@@ -2,6 +2,8 @@ package dev.limajunit.assertions;
 
 import dev.limajunit.core.watch.HostAction;
 import dev.limajunit.core.watch.HostActions;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
@@ -24,7 +26,8 @@ public final class HostChange {
 
     /** Creates a new file. */
     public static HostChange create(String path, String content) {
-        return new HostChange("create " + path + " " + FileView.quote(bytes(content)), List.of(path), h -> h.create(path, content));
+        return new HostChange("create " + path + " " + FileView.quote(bytes(content)), List.of(path),
+                h -> h.create(path, content));
     }
 
     /** Creates a file and the directories above it that are missing. */
@@ -35,7 +38,8 @@ public final class HostChange {
 
     /** Replaces a file's content. */
     public static HostChange write(String path, String content) {
-        return new HostChange("write " + path + " " + FileView.quote(bytes(content)), List.of(path), h -> h.write(path, content));
+        return new HostChange("write " + path + " " + FileView.quote(bytes(content)), List.of(path),
+                h -> h.write(path, content));
     }
 
     public static HostChange append(String path, String content) {
@@ -54,7 +58,7 @@ public final class HostChange {
     }
 
     /** Sets the mtime to {@code time} (the file must exist). */
-    public static HostChange touch(String path, java.time.Instant time) {
+    public static HostChange touch(String path, Instant time) {
         return new HostChange("touch " + path + " (mtime " + time + ")", List.of(path), h -> h.touch(path, time));
     }
 
@@ -91,6 +95,6 @@ public final class HostChange {
     }
 
     private static byte[] bytes(String content) {
-        return content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return content.getBytes(StandardCharsets.UTF_8);
     }
 }

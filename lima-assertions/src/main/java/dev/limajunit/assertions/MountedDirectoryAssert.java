@@ -18,10 +18,13 @@ import dev.limajunit.core.shell.GuestPath;
 import dev.limajunit.core.watch.EventLog;
 import dev.limajunit.core.watch.HostActions;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -51,16 +54,16 @@ public class MountedDirectoryAssert extends AbstractAssert<MountedDirectoryAsser
      * over (for WSL2 everything but the mode; else everything).
      */
     public MountedDirectoryAssert comparing(Attribute first, Attribute... more) {
-        this.compared = java.util.EnumSet.of(first, more);
+        this.compared = EnumSet.of(first, more);
         return myself;
     }
 
     /** Leaves these attributes out of the {@code shows...} checks. */
     public MountedDirectoryAssert ignoring(Attribute first, Attribute... more) {
         isNotNull();
-        java.util.EnumSet<Attribute> left = java.util.EnumSet.copyOf(compared);
+        EnumSet<Attribute> left = EnumSet.copyOf(compared);
         left.remove(first);
-        java.util.Arrays.asList(more).forEach(left::remove);
+        Arrays.asList(more).forEach(left::remove);
         this.compared = left;
         return myself;
     }
@@ -107,7 +110,8 @@ public class MountedDirectoryAssert extends AbstractAssert<MountedDirectoryAsser
 
     /**
      * Makes {@code change} on the host and waits until the guest sees at each of its paths what the host sees
-     * there at that poll: listed or not, symlink, type, size, mode, mtime (seconds) and content, as far as the mount type
+     * there at that poll: listed or not, symlink, type, size, mode, mtime (seconds) and content, as far as the mount
+     * type
      * carries them over.
      */
     public MountedDirectoryAssert showsInGuest(HostChange change, Duration within) {
@@ -207,7 +211,8 @@ public class MountedDirectoryAssert extends AbstractAssert<MountedDirectoryAsser
             Measurements.record("guest change visible on host", lastVisibility.latency());
             return myself;
         }
-        Poll<List<FileView>> poll = new Poll<>(() -> hostViews(change.paths()), views -> agree(views, expected, compared), start);
+        Poll<List<FileView>> poll = new Poll<>(() -> hostViews(change.paths()), views -> agree(views, expected,
+                compared), start);
         if (!Waits.within("host shows " + change, within, poll::reached)) {
             throwAssertionError(shouldShow("host", "guest", actual, change, within, poll.elapsed(), poll.polls(),
                     change.paths(), expected, poll.last(), differences(poll.last(), expected, compared)));
@@ -217,7 +222,10 @@ public class MountedDirectoryAssert extends AbstractAssert<MountedDirectoryAsser
         return myself;
     }
 
-    /** A guest write to {@code path} fails (the mount is read-only); the guest's error is kept in {@link #lastGuestError()}. */
+    /**
+     * A guest write to {@code path} fails (the mount is read-only); the guest's error is kept in {@link
+     * #lastGuestError()}.
+     */
     public MountedDirectoryAssert refusesGuestWrite(String path) {
         return refusesGuestWrite(path, null);
     }
@@ -226,7 +234,8 @@ public class MountedDirectoryAssert extends AbstractAssert<MountedDirectoryAsser
     public MountedDirectoryAssert refusesGuestWrite(String path, String expectedError) {
         isNotNull();
         GuestPath target = actual.guest(path);
-        ExecResult result = actual.shell().exec(Command.of("sh", "-c", "printf lima-junit > \"$1\"", "write", target.value()));
+        ExecResult result = actual.shell().exec(Command.of("sh", "-c", "printf lima-junit > \"$1\"", "write",
+                target.value()));
         if (result.succeeded()) {
             throwAssertionError(writeSucceeded(actual, path, result, HostView.of(actual.host(path))));
         }
@@ -245,7 +254,7 @@ public class MountedDirectoryAssert extends AbstractAssert<MountedDirectoryAsser
         FileView hostView = HostView.of(actual.host(path));
         return guestSees(path, within, "to follow the symlink (show what it points to, no symlink) at", hostView,
                 guest -> !guest.isSymlink() && guest.exists() && guest.type() == hostView.type()
-                        && java.util.Arrays.equals(guest.content(), hostView.content()));
+                        && Arrays.equals(guest.content(), hostView.content()));
     }
 
     /** Within {@code within}, the guest sees at {@code path} a symlink with the same target the host link has. */
@@ -315,8 +324,9 @@ public class MountedDirectoryAssert extends AbstractAssert<MountedDirectoryAsser
         return differences(actual, expected, compared).stream().allMatch(List::isEmpty);
     }
 
-    private static List<List<String>> differences(List<FileView> actual, List<FileView> expected, Set<Attribute> compared) {
-        return java.util.stream.IntStream.range(0, expected.size())
+    private static List<List<String>> differences(List<FileView> actual, List<FileView> expected,
+            Set<Attribute> compared) {
+        return IntStream.range(0, expected.size())
                 .mapToObj(i -> actual.get(i).differencesFrom(expected.get(i), compared)).toList();
     }
 }

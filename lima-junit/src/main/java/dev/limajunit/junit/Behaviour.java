@@ -1,10 +1,12 @@
 package dev.limajunit.junit;
 
+import dev.limajunit.junit.internal.BehaviourExtension;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @ExtendWith(BehaviourExtension.class)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface Behaviour {
 
     /**

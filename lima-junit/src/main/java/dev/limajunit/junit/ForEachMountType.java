@@ -1,12 +1,16 @@
 package dev.limajunit.junit;
 
 import dev.limajunit.core.config.MountType;
+import dev.limajunit.junit.internal.FailureDiagnostics;
+import dev.limajunit.junit.internal.ForEachMountTypeExtension;
+import dev.limajunit.junit.internal.LimaExtension;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ClassTemplate
 // LimaExtension too, so that a class without @LimaInstance runs on the default spec; JUnit registers each once.
 @ExtendWith({ForEachMountTypeExtension.class, LimaExtension.class, FailureDiagnostics.class})
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface ForEachMountType {
 
     /** The mount types to run; empty: every type this host supports (reverse-sshfs, 9p, virtiofs, wsl2). */

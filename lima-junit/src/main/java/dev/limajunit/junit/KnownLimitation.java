@@ -1,12 +1,14 @@
 package dev.limajunit.junit;
 
 import dev.limajunit.core.config.MountType;
+import dev.limajunit.junit.internal.KnownLimitationExtension;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Repeatable;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Repeatable(KnownLimitations.class)
 @ExtendWith(KnownLimitationExtension.class)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface KnownLimitation {
 
     /** The mount types on which the test is expected to fail. */

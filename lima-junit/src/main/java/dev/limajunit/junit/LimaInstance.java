@@ -3,12 +3,15 @@ package dev.limajunit.junit;
 import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.config.VmType;
 import dev.limajunit.core.engine.EngineChoice;
+import dev.limajunit.junit.internal.FailureDiagnostics;
+import dev.limajunit.junit.internal.LimaExtension;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -32,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE, ElementType.METHOD})
 @ExtendWith({LimaExtension.class, FailureDiagnostics.class})
+@API(status = API.Status.STABLE, since = "0.1")
 public @interface LimaInstance {
 
     /** Which engine boots the VM; {@code AUTO} honours {@code lima.engine}, else limactl when installed, else qemu. */

@@ -6,6 +6,7 @@ import dev.limajunit.core.config.SshfsOptions;
 import dev.limajunit.core.config.VirtiofsOptions;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One entry of Lima's {@code mounts:} list for {@link LimaVm.Builder#mount(LimaMount)}: what {@link Mount} is to
@@ -16,6 +17,7 @@ import java.util.Objects;
  * LimaMount.of(Path.of("build/src")).mountPoint("/mnt/src").writable(true).ninepMsize("256KiB").ninepCache("loose")
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LimaMount {
 
     private final MountSpec spec;
@@ -35,7 +37,9 @@ public final class LimaMount {
         return new LimaMount(MountSpec.of(location.toAbsolutePath().normalize().toString()), false, false);
     }
 
-    /** A fresh temporary host directory, made for the VM and deleted when it stops ({@code @Mount} without location). */
+    /**
+     * A fresh temporary host directory, made for the VM and deleted when it stops ({@code @Mount} without location).
+     */
     public static LimaMount fresh() {
         return new LimaMount(MountSpec.of(null), true, false);
     }

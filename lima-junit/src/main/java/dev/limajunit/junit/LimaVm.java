@@ -11,6 +11,12 @@ import dev.limajunit.core.engine.EngineChoice;
 import dev.limajunit.core.engine.Instance;
 import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.core.shell.GuestShell;
+import dev.limajunit.junit.internal.AnnotationSpecReader;
+import dev.limajunit.junit.internal.AttributeMessages;
+import dev.limajunit.junit.internal.Declaration;
+import dev.limajunit.junit.internal.InstanceRequest;
+import dev.limajunit.junit.internal.LimaVmExtension;
+import dev.limajunit.junit.internal.SpecValidation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,19 +25,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.apiguardian.api.API;
 
 /**
  * A test class's VM declared in code, for a {@code @RegisterExtension static} field: what {@link LimaInstance}
@@ -52,24 +47,16 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * the rule. The accessors ({@link #shell()}, {@link #mount(String)}, ...) work while the class runs, from its
  * {@code @BeforeAll} methods to its {@code @AfterAll} methods.
  */
-public final class LimaVm implements ExecutionCondition, BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-        ParameterResolver, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class LimaVm extends LimaVmExtension {
 
-    /** How messages name a LimaVm's attributes ({@code LimaVm(mounts[0].9p.msize): ...}); origins start with it. */
-    static final String NAME = "LimaVm";
-
-    /** A field of an "ignored options" finding: {@code mounts[0].9p}. */
-    private static final Pattern OPTIONS_BLOCK = Pattern.compile("mounts\\[(\\d+)]\\.(9p|sshfs|virtiofs)");
+    private static final String NAME = AttributeMessages.LIMA_VM;
 
     private final Builder declared;
-    private final InstanceRequest request;
-    private final LimaExtension extension = new LimaExtension();
-    private final FailureDiagnostics diagnostics = new FailureDiagnostics();
-    private volatile Instance current;
 
     private LimaVm(Builder declared, InstanceRequest request) {
+        super(request);
         this.declared = declared;
-        this.request = request;
     }
 
     /**
@@ -99,9 +86,10 @@ public final class LimaVm implements ExecutionCondition, BeforeAllCallback, Afte
 
     /** The running VM of the class that runs now. */
     public Instance instance() {
-        Instance vm = current;
+        Instance vm = running();
         if (vm == null) {
-            throw new IllegalStateException(NAME + ": the VM is not up: its accessors work while the class runs, from its"
+            throw new IllegalStateException(NAME + ": the VM is not up: its accessors work while the class runs, from "
+                    + "its"
                     + " @BeforeAll methods to its @AfterAll methods, in the class whose @RegisterExtension static field"
                     + " holds it (is the field annotated with @RegisterExtension? was the class skipped?)");
         }
@@ -148,116 +136,6 @@ public final class LimaVm implements ExecutionCondition, BeforeAllCallback, Afte
                 : mounts.stream().map(m -> m.guestPath().toString()).collect(Collectors.joining(", "));
     }
 
-    /** The request of the class whose field {@code where} ({@code com.example.FooIT.vm}) holds this VM. */
-    InstanceRequest request(String where) {
-        return request.withOrigin(request.origin() + " in " + where);
-    }
-
-    @Override
-    public String toString() {
-        return request.origin() + " " + request.spec();
-    }
-
-    // --- the extension: LimaExtension's and FailureDiagnostics' work, unless @LimaInstance registered them here ---
-
-    @Override
-    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        return VmFields.annotationRegistered(context)
-                ? ConditionEvaluationResult.enabled("decided by the @LimaInstance extension")
-                : extension.evaluateExecutionCondition(context);
-    }
-
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        if (!VmFields.annotationRegistered(context)) {
-            extension.beforeAll(context);
-        }
-        if (VmFields.holds(context.getRequiredTestClass(), this)) {
-            Leases.own(context).ifPresent(lease -> current = lease.instance());
-        }
-    }
-
-    @Override
-    public void beforeEach(ExtensionContext context) {
-        // A non-static field is registered only once the test instance exists: too late to boot for the class.
-        VmFields.requireStatic(context, this);
-        // Under @ForEachMountType JUnit calls BeforeAll once for the whole template, not per invocation: an
-        // invocation's VM is leased on first use, here at the latest, so that the accessors work in every test.
-        holder(context).ifPresent(c -> current = Leases.own(c).orElseGet(() -> LimaExtension.leaseFor(c)).instance());
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        if (VmFields.holds(context.getRequiredTestClass(), this)) {
-            // A template container has no lease of its own: its invocations' VMs are done with too.
-            Optional<Instance> own = Leases.own(context).map(ClassLease::instance);
-            if (own.isEmpty() || own.get() == current) {
-                current = null;
-            }
-        }
-    }
-
-    /** The nearest class (or class template invocation) context whose class's field holds this VM. */
-    private Optional<ExtensionContext> holder(ExtensionContext context) {
-        for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
-            if (c.getTestMethod().isEmpty() && c.getTestClass().map(type -> VmFields.holds(type, this)).orElse(false)) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
-    }
-
-    @Override
-    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return !VmFields.annotationRegistered(context) && extension.supportsParameter(parameter, context);
-    }
-
-    @Override
-    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        VmFields.requireStatic(context, this);
-        return extension.resolveParameter(parameter, context);
-    }
-
-    @Override
-    public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
-        diagnose(context, throwable, diagnostics::handleTestExecutionException);
-    }
-
-    @Override
-    public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
-        diagnose(context, throwable, diagnostics::handleBeforeAllMethodExecutionException);
-    }
-
-    @Override
-    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
-        diagnose(context, throwable, diagnostics::handleBeforeEachMethodExecutionException);
-    }
-
-    @Override
-    public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
-        diagnose(context, throwable, diagnostics::handleAfterEachMethodExecutionException);
-    }
-
-    @Override
-    public void handleAfterAllMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
-        diagnose(context, throwable, diagnostics::handleAfterAllMethodExecutionException);
-    }
-
-    /** Where an annotation registered {@link FailureDiagnostics} too, that one reports the failure: once is enough. */
-    private static void diagnose(ExtensionContext context, Throwable throwable, FailureHandler handler)
-            throws Throwable {
-        if (VmFields.annotationRegistered(context)) {
-            throw throwable;
-        }
-        handler.handle(context, throwable);
-    }
-
-    /** One of {@link FailureDiagnostics}' exception handlers. */
-    @FunctionalInterface
-    private interface FailureHandler {
-        void handle(ExtensionContext context, Throwable throwable) throws Throwable;
-    }
-
     /**
      * Declares a {@link LimaVm}; each method mirrors a {@link LimaInstance} attribute, and what is left unset takes
      * Lima's builtin default. Not thread safe; {@link #build()} checks everything that needs no host.
@@ -277,7 +155,7 @@ public final class LimaVm implements ExecutionCondition, BeforeAllCallback, Afte
         private String template = "";
         private Duration startTimeout = InstanceRequest.DEFAULT_START_TIMEOUT;
         private boolean shared = true;
-        private String origin = NAME;
+        private Declaration declaration = new Declaration.Built(NAME);
 
         private Builder() {
         }
@@ -296,10 +174,12 @@ public final class LimaVm implements ExecutionCondition, BeforeAllCallback, Afte
             template = from.template;
             startTimeout = from.startTimeout;
             shared = from.shared;
-            origin = from.origin;
+            declaration = from.declaration;
         }
 
-        /** Which engine boots the VM; {@code AUTO} (the default) honours {@code lima.engine}, else limactl, else qemu. */
+        /**
+         * Which engine boots the VM; {@code AUTO} (the default) honours {@code lima.engine}, else limactl, else qemu.
+         */
         public Builder engine(EngineChoice value) {
             engine = value;
             return this;
@@ -404,8 +284,9 @@ public final class LimaVm implements ExecutionCondition, BeforeAllCallback, Afte
             return this;
         }
 
-        Builder origin(String value) {
-            origin = value;
+        /** Declared by a lima.yaml, read at {@code origin}. */
+        Builder fromYaml(String origin) {
+            declaration = new Declaration.Yaml(origin);
             return this;
         }
 
@@ -427,23 +308,24 @@ public final class LimaVm implements ExecutionCondition, BeforeAllCallback, Afte
             List<LimaMount> effective = effectiveMounts();
             InstanceSpec spec = spec(effective);
             ValidationReport report = SpecResolver.validateAsWritten(
-                    SpecValidation.withPlaceholders(spec, freshIndexes(effective)), Path.of(System.getProperty("user.home")));
+                    SpecValidation.withPlaceholders(spec, freshIndexes(effective)),
+                    Path.of(System.getProperty("user.home")));
             for (ValidationIssue issue : report.issues()) {
-                Matcher block = OPTIONS_BLOCK.matcher(issue.field());
+                Optional<String> block = issue.path().optionsBlock();
                 if (issue.isError()) {
-                    errors.add(attributeMessage(issue));
-                } else if (mountType != null && block.matches()
-                        && !effective.get(Integer.parseInt(block.group(1))).fromYaml()) {
+                    errors.add(AttributeMessages.limaVm(issue));
+                } else if (mountType != null && block.isPresent()
+                        && !effective.get(issue.path().mount().getAsInt()).fromYaml()) {
                     // Lima only warns; options declared right here for another type than the one named are a mistake.
-                    errors.add(attributeMessage(issue) + "; declare " + block.group(2) + " options only on a "
-                            + block.group(2).replace("sshfs", "reverse-sshfs") + " VM");
+                    errors.add(AttributeMessages.limaVm(issue) + "; declare " + block.get() + " options only on a "
+                            + block.get().replace("sshfs", "reverse-sshfs") + " VM");
                 }
             }
             if (!errors.isEmpty()) {
-                throw LimaConfigurationException.invalid(origin, errors);
+                throw AttributeMessages.invalid(declaration.origin(), errors);
             }
             return new LimaVm(new Builder(this), new InstanceRequest(spec, freshIndexes(effective),
-                    engine, template, startTimeout, shared, origin));
+                    engine, template, startTimeout, shared, declaration));
         }
 
         private List<LimaMount> effectiveMounts() {
@@ -477,10 +359,5 @@ public final class LimaVm implements ExecutionCondition, BeforeAllCallback, Afte
         private static String blankToNull(String value) {
             return value == null || value.isBlank() ? null : value.trim();
         }
-    }
-
-    /** {@code LimaVm(mounts[0].9p.msize): mounts[0] (/src): 9p.msize "2KiB" is below the 4KiB minimum}. */
-    static String attributeMessage(ValidationIssue issue) {
-        return NAME + "(" + issue.field() + "): " + issue.message();
     }
 }

@@ -7,6 +7,7 @@ import dev.limajunit.core.yaml.LimaDocument;
 import dev.limajunit.core.yaml.LimaYaml;
 import dev.limajunit.core.yaml.LimaYamlException;
 import dev.limajunit.core.yaml.SpecReading;
+import dev.limajunit.junit.internal.AttributeMessages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,9 +37,9 @@ final class LimaVmYaml {
     /** @throws LimaConfigurationException naming the file and what is wrong with it; nothing boots */
     static LimaVm.Builder read(Path limaYaml) {
         Path file = limaYaml.toAbsolutePath().normalize();
-        String origin = LimaVm.NAME + ".fromLimaYaml(" + file + ")";
+        String origin = AttributeMessages.LIMA_VM + ".fromLimaYaml(" + file + ")";
         if (!Files.isRegularFile(file)) {
-            throw LimaConfigurationException.invalid(origin, List.of(file + ": " + (Files.exists(file)
+            throw AttributeMessages.invalid(origin, List.of(file + ": " + (Files.exists(file)
                     ? "is not a regular file" : "does not exist (a relative path is taken from the working directory, "
                             + Path.of("").toAbsolutePath() + ")")));
         }
@@ -46,17 +47,17 @@ final class LimaVmYaml {
         try {
             document = LimaYaml.read(file);
         } catch (LimaYamlException e) {
-            throw LimaConfigurationException.invalid(origin, List.of(e.getMessage()), e);
+            throw AttributeMessages.invalid(origin, List.of(e.getMessage()), e);
         }
         if (!document.isMapping()) {
-            throw LimaConfigurationException.invalid(origin, List.of(file + ": the document is not a mapping of"
+            throw AttributeMessages.invalid(origin, List.of(file + ": the document is not a mapping of"
                     + " lima.yaml fields (vmType, mountType, mounts, ...)"));
         }
         SpecReading reading = document.readSpec();
         List<String> errors = reading.issues().stream().filter(ValidationIssue::isError)
-                .map(LimaVm::attributeMessage).toList();
+                .map(AttributeMessages::limaVm).toList();
         if (!errors.isEmpty()) {
-            throw LimaConfigurationException.invalid(origin, errors);
+            throw AttributeMessages.invalid(origin, errors);
         }
         List<String> ignored = ignoredFields(document);
         if (!ignored.isEmpty()) {
@@ -68,7 +69,7 @@ final class LimaVmYaml {
     }
 
     private static LimaVm.Builder toBuilder(InstanceSpec spec, String origin) {
-        LimaVm.Builder builder = LimaVm.builder().origin(origin)
+        LimaVm.Builder builder = LimaVm.builder().fromYaml(origin)
                 .vmType(spec.vmType())
                 .mountType(spec.mountType())
                 .mountTypesUnsupported(spec.mountTypesUnsupported())

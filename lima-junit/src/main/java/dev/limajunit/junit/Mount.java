@@ -4,11 +4,13 @@ import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /** One entry of Lima's {@code mounts:} list, as used in {@link LimaInstance#mounts()}. */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({})
+@API(status = API.Status.STABLE, since = "0.1")
 public @interface Mount {
 
     /**

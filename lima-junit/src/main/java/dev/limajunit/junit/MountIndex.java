@@ -5,11 +5,13 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /** Picks the {@link dev.limajunit.core.mount.MountedDirectory} parameter by its position in {@code mounts}. */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
+@API(status = API.Status.STABLE, since = "0.1")
 public @interface MountIndex {
 
     /** Zero-based index into {@link LimaInstance#mounts()}. */

@@ -1,11 +1,14 @@
 package dev.limajunit.junit;
 
 import dev.limajunit.core.config.MountType;
+import dev.limajunit.junit.internal.MountTypeArgumentsProvider;
+import dev.limajunit.junit.internal.MountTypeInvocationResolver;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.provider.ArgumentsSource;
 
@@ -24,6 +27,7 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @ArgumentsSource(MountTypeArgumentsProvider.class)
 @ExtendWith(MountTypeInvocationResolver.class)
+@API(status = API.Status.STABLE, since = "0.1")
 public @interface MountTypeSource {
 
     /** The mount types to run; empty: every type this host supports. */

@@ -1,17 +1,11 @@
 package dev.limajunit.junit;
 
+import org.apiguardian.api.API;
+
 /** A yes/no option that can also be left unset, so that Lima's builtin default applies. */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum Toggle {
     UNSET,
     ON,
-    OFF;
-
-    /** {@code null} for {@link #UNSET}, as the core spec model writes "not set". */
-    Boolean value() {
-        return switch (this) {
-            case UNSET -> null;
-            case ON -> Boolean.TRUE;
-            case OFF -> Boolean.FALSE;
-        };
-    }
+    OFF
 }

@@ -6,6 +6,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * How the {@link dev.limajunit.core.watch.GuestFileWatcher} parameter it sits on watches. Without it the watcher
@@ -21,6 +22,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface Watch {
 
     /** The directory to watch, relative to the mount root; {@code ""}: the mount root. It must exist in the guest. */

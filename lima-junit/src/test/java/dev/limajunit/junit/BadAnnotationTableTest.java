@@ -11,6 +11,7 @@ import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.config.VmType;
 import dev.limajunit.core.engine.Instance;
 import dev.limajunit.core.process.ProcessRegistry;
+import dev.limajunit.junit.internal.LimaKeys;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -141,7 +142,7 @@ class BadAnnotationTableTest {
                 finishedWithFailure(instanceOf(LimaConfigurationException.class), message(m -> m.contains("@LimaInstance(")
                         && m.contains(row.attribute()) && m.contains(row.value()) && m.contains(row.rule())))));
         assertThat(results.testEvents().started().count()).isZero();
-        assertThat(TestKit.reportEntries(results, InstancePool.BOOTED)).isEmpty();
+        assertThat(TestKit.reportEntries(results, LimaKeys.BOOTED)).isEmpty();
         assertThat(STARTED.get()).isZero();
     }
 }

@@ -7,8 +7,9 @@ import static org.junit.platform.testkit.engine.EventConditions.skippedWithReaso
 
 import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.engine.EngineChoice;
-import dev.limajunit.core.engine.EngineSelector;
 import dev.limajunit.core.engine.Instance;
+import dev.limajunit.core.engine.standard.StandardEngines;
+import dev.limajunit.junit.internal.LimaKeys;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -26,14 +27,14 @@ class EngineChoiceSkipTest {
 
     @Test
     void limaEngineLimactlWithoutLimaSkipsTheClassWithTheReason() {
-        var selection = EngineSelector.standard().select(EngineChoice.LIMACTL, "");
+        var selection = StandardEngines.selector().select(EngineChoice.LIMACTL, "");
         Assumptions.assumeFalse(selection.available(), "limactl can run on this host, so nothing is skipped");
 
         EngineExecutionResults results = TestKit.run(Map.of("lima.engine", "limactl"), AnyEngine.class);
 
         results.containerEvents().assertThatEvents().haveExactly(1, event(container(AnyEngine.class),
                 skippedWithReason(r -> r.contains("engine limactl cannot run here") && r.contains("limactl"))));
-        assertThat(TestKit.reportEntries(results, InstancePool.BOOTED)).isEmpty();
+        assertThat(TestKit.reportEntries(results, LimaKeys.BOOTED)).isEmpty();
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.engine.EngineChoice;
 import dev.limajunit.core.engine.Instance;
 import dev.limajunit.core.mount.MountedDirectory;
+import dev.limajunit.junit.internal.LimaKeys;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +70,7 @@ class ForEachMountTypeIT {
         EngineExecutionResults results = TestKit.run(Map.of("lima.mountTypes", "all", "lima.reuse", "true"), PerType.class,
                 WithoutLimaInstance.class);
         Duration took = Duration.between(started, Instant.now());
-        List<String> booted = TestKit.reportEntries(results, InstancePool.BOOTED);
+        List<String> booted = TestKit.reportEntries(results, LimaKeys.BOOTED);
         System.out.printf("ForEachMountTypeIT: %d VM boot(s) in %s: %s%n", booted.size(), took, booted);
 
         assertThat(TestKit.names(results.containerEvents().started().list()))
@@ -82,9 +83,9 @@ class ForEachMountTypeIT {
         assertThat(results.testEvents().failed().count()).isZero();
         // lima.reuse=true cannot work with the qemu engine: said once for the run, not once per VM booted.
         assertThat(booted).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(TestKit.reportEntries(results, InstancePool.REUSE_IGNORED)).singleElement().asString()
+        assertThat(TestKit.reportEntries(results, LimaKeys.REUSE_IGNORED)).singleElement().asString()
                 .startsWith("lima.reuse=true has no effect with the qemu engine: its VMs end with the JVM by design");
-        assertThat(TestKit.reportEntries(results, MountTypeChoice.SKIPPED))
+        assertThat(TestKit.reportEntries(results, LimaKeys.MOUNT_TYPE_SKIPPED))
                 .singleElement().asString().startsWith("wsl2: ").contains("vmType wsl2");
         assertThat(booted).as("PerType's two and WithoutLimaInstance's one").hasSize(3);
     }

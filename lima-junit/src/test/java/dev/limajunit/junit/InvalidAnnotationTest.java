@@ -9,6 +9,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.engine.Instance;
+import dev.limajunit.junit.internal.LimaKeys;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -53,7 +54,7 @@ class InvalidAnnotationTest {
                 org.junit.platform.testkit.engine.EventConditions.test("neverRuns"),
                 finishedWithFailure(message(m -> m.contains("@LimaInstance on method neverRuns works only together"
                         + " with @MountTypeSource")))));
-        assertThat(TestKit.reportEntries(results, InstancePool.BOOTED)).isEmpty();
+        assertThat(TestKit.reportEntries(results, LimaKeys.BOOTED)).isEmpty();
     }
 
     @Test
@@ -64,7 +65,7 @@ class InvalidAnnotationTest {
                 finishedWithFailure(instanceOf(LimaConfigurationException.class),
                         message(m -> m.contains("@LimaInstance(mountType = {9p, reverse-sshfs}): names 2 values")))));
         assertThat(results.testEvents().started().count()).isZero();
-        assertThat(TestKit.reportEntries(results, InstancePool.BOOTED)).isEmpty();
+        assertThat(TestKit.reportEntries(results, LimaKeys.BOOTED)).isEmpty();
     }
 
     @Test
@@ -75,7 +76,7 @@ class InvalidAnnotationTest {
                 finishedWithFailure(instanceOf(LimaConfigurationException.class),
                         message(m -> m.contains("@LimaInstance(mounts[0].ninep.msize)") && m.contains("2KiB")
                                 && m.contains("nothing was booted")))));
-        assertThat(TestKit.reportEntries(results, InstancePool.BOOTED)).isEmpty();
+        assertThat(TestKit.reportEntries(results, LimaKeys.BOOTED)).isEmpty();
     }
 
     @Test
@@ -87,6 +88,6 @@ class InvalidAnnotationTest {
                 finishedWithFailure(message(m -> m.contains("@LimaInstance(mounts[0].mountPoint)")
                         && m.contains("must be an absolute guest path")))));
         assertThat(results.containerEvents().started().count()).as("engine and class template only").isEqualTo(2);
-        assertThat(TestKit.reportEntries(results, InstancePool.BOOTED)).isEmpty();
+        assertThat(TestKit.reportEntries(results, LimaKeys.BOOTED)).isEmpty();
     }
 }

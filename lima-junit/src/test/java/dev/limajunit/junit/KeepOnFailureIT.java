@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.engine.EngineChoice;
 import dev.limajunit.core.engine.Instance;
+import dev.limajunit.junit.internal.LimaKeys;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,7 +42,7 @@ class KeepOnFailureIT {
 
         results.testEvents().assertStatistics(stats -> stats.failed(1));
         assertThat(SEEN).singleElement().satisfies(vm -> assertThat(vm.isRunning()).as("kept VM runs").isTrue());
-        assertThat(TestKit.reportEntries(results, FailureDiagnostics.KEPT_ON_FAILURE)).singleElement()
+        assertThat(TestKit.reportEntries(results, LimaKeys.KEPT_ON_FAILURE)).singleElement()
                 .satisfies(hint -> assertThat(hint).contains(SEEN.get(0).name() + " is left running", "ssh -i", " -p "));
     }
 
@@ -51,6 +52,6 @@ class KeepOnFailureIT {
 
         results.testEvents().assertStatistics(stats -> stats.failed(1));
         assertThat(SEEN).singleElement().satisfies(vm -> assertThat(vm.isRunning()).as("closed VM").isFalse());
-        assertThat(TestKit.reportEntries(results, FailureDiagnostics.KEPT_ON_FAILURE)).isEmpty();
+        assertThat(TestKit.reportEntries(results, LimaKeys.KEPT_ON_FAILURE)).isEmpty();
     }
 }

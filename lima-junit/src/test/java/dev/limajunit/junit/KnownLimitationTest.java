@@ -11,8 +11,9 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.engine.EngineChoice;
-import dev.limajunit.core.engine.EngineSelector;
+import dev.limajunit.core.engine.standard.StandardEngines;
 import dev.limajunit.core.shell.GuestShellException;
+import dev.limajunit.junit.internal.LimaKeys;
 import java.time.Duration;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -109,7 +110,7 @@ class KnownLimitationTest {
 
     @BeforeEach
     void anEngineCouldRunHere() {
-        var qemu = EngineSelector.standard().select(EngineChoice.QEMU, "");
+        var qemu = StandardEngines.selector().select(EngineChoice.QEMU, "");
         Assumptions.assumeTrue(qemu.available(), () -> "no invocation can run here: " + qemu.reason());
     }
 
@@ -133,8 +134,8 @@ class KnownLimitationTest {
                 .haveExactly(1, event(test("messageAsDeclared"), abortedWithReason(message(held))))
                 .haveExactly(1, event(test("otherMessage"), finishedWithFailure(
                         message("no MODIFY event within 2000 ms"))));
-        assertThat(TestKit.reportEntries(results, KnownLimitationExtension.REPORT_KEY)).hasSize(4);
-        assertThat(TestKit.reportEntries(results, KnownLimitationExtension.UNDECLARED_KEY)).hasSize(4)
+        assertThat(TestKit.reportEntries(results, LimaKeys.KNOWN_LIMITATION)).hasSize(4);
+        assertThat(TestKit.reportEntries(results, LimaKeys.KNOWN_LIMITATION_UNDECLARED)).hasSize(4)
                 .anySatisfy(e -> assertThat(e).contains("not the failure the @KnownLimitation on 9p declares"
                         + " (java.lang.UnsupportedOperationException)").contains("an assertion, but not what"))
                 .anySatisfy(e -> assertThat(e).contains("(an assertion failure whose message contains"
@@ -147,6 +148,6 @@ class KnownLimitationTest {
 
         results.testEvents().assertThatEvents().haveExactly(1, event(test("hostSideOnly"),
                 abortedWithReason(message("known limitation on 9p: " + REASON))));
-        assertThat(TestKit.reportEntries(results, InstancePool.BOOTED)).as("nothing asked for the VM").isEmpty();
+        assertThat(TestKit.reportEntries(results, LimaKeys.BOOTED)).as("nothing asked for the VM").isEmpty();
     }
 }

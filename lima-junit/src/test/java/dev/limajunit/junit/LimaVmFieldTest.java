@@ -13,9 +13,10 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.config.VmType;
 import dev.limajunit.core.engine.EngineChoice;
-import dev.limajunit.core.engine.EngineSelector;
+import dev.limajunit.core.engine.standard.StandardEngines;
 import dev.limajunit.core.process.ProcessRegistry;
 import dev.limajunit.core.shell.GuestShell;
+import dev.limajunit.junit.internal.LimaKeys;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -125,7 +126,7 @@ class LimaVmFieldTest {
                         "LimaVm field " + NonStatic.class.getName() + ".vm must be static: a VM boots once per class,"
                                 + " before its first test, and JUnit registers an instance field only after that"
                                 + " (declare it @RegisterExtension static final LimaVm vm = ...)")))));
-        assertThat(TestKit.reportEntries(results, InstancePool.BOOTED)).isEmpty();
+        assertThat(TestKit.reportEntries(results, LimaKeys.BOOTED)).isEmpty();
     }
 
     @Test
@@ -171,7 +172,7 @@ class LimaVmFieldTest {
 
     @Test
     void anEngineThatCannotRunHereSkipsTheClassWithTheReason() {
-        Assumptions.assumeFalse(EngineSelector.standard().select(EngineChoice.LIMACTL, "").available(),
+        Assumptions.assumeFalse(StandardEngines.selector().select(EngineChoice.LIMACTL, "").available(),
                 "limactl can run on this host, so nothing is skipped");
 
         EngineExecutionResults results = TestKit.run(Map.of(), LimactlOnly.class);
@@ -179,7 +180,7 @@ class LimaVmFieldTest {
         results.containerEvents().assertThatEvents().haveExactly(1, event(container(LimactlOnly.class),
                 skippedWithReason(r -> r.startsWith("LimaVm in " + LimactlOnly.class.getName() + ".vm: engine limactl"
                         + " cannot run here"))));
-        assertThat(TestKit.reportEntries(results, InstancePool.BOOTED)).isEmpty();
+        assertThat(TestKit.reportEntries(results, LimaKeys.BOOTED)).isEmpty();
     }
 
     @Test
@@ -188,6 +189,6 @@ class LimaVmFieldTest {
 
         results.containerEvents().assertThatEvents().haveExactly(1, event(container(WindowsOnly.class),
                 skippedWithReason(r -> r.startsWith("LimaVm in " + WindowsOnly.class.getName() + ".vm: vmType wsl2"))));
-        assertThat(TestKit.reportEntries(results, InstancePool.BOOTED)).isEmpty();
+        assertThat(TestKit.reportEntries(results, LimaKeys.BOOTED)).isEmpty();
     }
 }

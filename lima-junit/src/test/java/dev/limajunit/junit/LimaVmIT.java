@@ -14,6 +14,7 @@ import dev.limajunit.core.engine.Instance;
 import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.core.shell.ExecResult;
 import dev.limajunit.core.shell.GuestShell;
+import dev.limajunit.junit.internal.LimaKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -222,7 +223,7 @@ class LimaVmIT {
                 PerClass.class, InheritsTheField.class, FromLimaYaml.class);
         Duration took = Duration.between(started, Instant.now());
 
-        List<String> booted = TestKit.reportEntries(results, InstancePool.BOOTED);
+        List<String> booted = TestKit.reportEntries(results, LimaKeys.BOOTED);
         System.out.printf("LimaVmIT: %d VM boot(s) in %s: %s%n", booted.size(), took, booted);
 
         results.testEvents().assertThatEvents()
@@ -242,7 +243,7 @@ class LimaVmIT {
         assertThat(booted).hasSize(2);
         assertThat(booted).filteredOn(b -> b.contains(", 9p, ")).hasSize(1);
         assertThat(booted).filteredOn(b -> b.contains(", virtiofs, ")).hasSize(1);
-        assertThat(TestKit.reportEntries(results, InstancePool.REUSED)).hasSize(4);
+        assertThat(TestKit.reportEntries(results, LimaKeys.REUSED)).hasSize(4);
 
         // FailureDiagnostics ran for the LimaVm class: the serial log and guest outputs are on the failed test.
         List<String> files = results.allEvents().stream()

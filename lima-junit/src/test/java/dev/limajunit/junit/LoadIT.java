@@ -12,6 +12,7 @@ import dev.limajunit.core.process.MarkedProcess;
 import dev.limajunit.core.process.MarkedProcesses;
 import dev.limajunit.core.process.RunSession;
 import dev.limajunit.core.shell.GuestShell;
+import dev.limajunit.junit.internal.LimaKeys;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -595,7 +596,7 @@ class LoadIT {
 
         Duration took = Duration.between(started, Instant.now());
         long peakHeap = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        List<String> booted = TestKit.reportEntries(results, InstancePool.BOOTED);
+        List<String> booted = TestKit.reportEntries(results, LimaKeys.BOOTED);
         System.out.printf("LoadIT: 40 classes, %d tests, %d VM boot(s) in %s; peak heap (sum of pool peaks) %d MiB; "
                         + "max heap %d MiB%n%s%n", results.testEvents().started().count(), booted.size(), took,
                 peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20, String.join("\n", booted));

@@ -12,8 +12,9 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.config.VmType;
 import dev.limajunit.core.engine.EngineChoice;
-import dev.limajunit.core.engine.EngineSelector;
 import dev.limajunit.core.engine.Instance;
+import dev.limajunit.core.engine.standard.StandardEngines;
+import dev.limajunit.junit.internal.LimaKeys;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class RequireTest {
                 .haveExactly(1, event(container(Wsl2Template.class), finishedWithFailure(
                         message(m -> m.startsWith(required)))));
         assertThat(results.containerEvents().skipped().count()).isZero();
-        assertThat(TestKit.reportEntries(results, InstancePool.BOOTED)).isEmpty();
+        assertThat(TestKit.reportEntries(results, LimaKeys.BOOTED)).isEmpty();
     }
 
     @Test
@@ -94,7 +95,7 @@ class RequireTest {
 
     @Test
     void aRequiredEngineThatCannotRunFailsTheClass() {
-        var limactl = EngineSelector.standard().select(EngineChoice.LIMACTL, "");
+        var limactl = StandardEngines.selector().select(EngineChoice.LIMACTL, "");
         Assumptions.assumeFalse(limactl.available(), "limactl can run on this host, so nothing fails");
 
         EngineExecutionResults required = TestKit.run(Map.of("lima.require", "limactl"), LimactlClass.class);
@@ -114,7 +115,7 @@ class RequireTest {
     }
 
     private static void assumeQemuCanRun() {
-        var qemu = EngineSelector.standard().select(EngineChoice.QEMU, "");
+        var qemu = StandardEngines.selector().select(EngineChoice.QEMU, "");
         Assumptions.assumeTrue(qemu.available(), () -> "the qemu engine cannot run here: " + qemu.reason());
     }
 }

@@ -14,6 +14,7 @@ import dev.limajunit.core.engine.Instance;
 import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.core.shell.GuestCommandException;
 import dev.limajunit.core.shell.GuestShell;
+import dev.limajunit.junit.internal.LimaKeys;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -176,7 +177,7 @@ class SharedInstanceIT {
                 Limitations.class);
         Duration took = Duration.between(started, Instant.now());
 
-        List<String> booted = TestKit.reportEntries(results, InstancePool.BOOTED);
+        List<String> booted = TestKit.reportEntries(results, LimaKeys.BOOTED);
         System.out.printf("SharedInstanceIT: %d VM boot(s) in %s: %s%n", booted.size(), took, booted);
 
         // The round trips, the template's 9p invocation and the parameterized 9p invocation all passed.
@@ -190,12 +191,12 @@ class SharedInstanceIT {
         // Exactly one boot: every class, the template invocation and the parameterized invocation share it.
         assertThat(booted).hasSize(1);
         assertThat(SEEN).hasSize(1);
-        assertThat(TestKit.reportEntries(results, InstancePool.REUSED)).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(TestKit.reportEntries(results, LimaKeys.REUSED)).hasSizeGreaterThanOrEqualTo(5);
 
         // lima.mountTypes=9p: only the [9p] invocation, and a reason for each type left out.
         assertThat(TestKit.names(results.containerEvents().started().list()))
                 .contains("[9p]").doesNotContain("[reverse-sshfs]", "[virtiofs]", "[wsl2]");
-        assertThat(TestKit.reportEntries(results, MountTypeChoice.SKIPPED))
+        assertThat(TestKit.reportEntries(results, LimaKeys.MOUNT_TYPE_SKIPPED))
                 .contains("reverse-sshfs: mount type reverse-sshfs is not in lima.mountTypes=9p",
                         "virtiofs: mount type virtiofs is not in lima.mountTypes=9p")
                 .hasSize(2 * 3);
@@ -210,8 +211,8 @@ class SharedInstanceIT {
                         finishedWithFailure(message(m -> m.contains("fails for real on 9p")))))
                 .haveExactly(1, event(test("guestCommandFails"), finishedWithFailure(
                         instanceOf(GuestCommandException.class), message(m -> m.contains("/no/such/directory")))));
-        assertThat(TestKit.reportEntries(results, KnownLimitationExtension.REPORT_KEY)).hasSize(1);
-        assertThat(TestKit.reportEntries(results, KnownLimitationExtension.UNDECLARED_KEY)).singleElement()
+        assertThat(TestKit.reportEntries(results, LimaKeys.KNOWN_LIMITATION)).hasSize(1);
+        assertThat(TestKit.reportEntries(results, LimaKeys.KNOWN_LIMITATION_UNDECLARED)).singleElement()
                 .asString().contains("GuestCommandException");
 
         // Real failures and the held limitation (its evidence) got the VM's diagnostics attached.

@@ -2,6 +2,7 @@ package dev.limajunit.junit;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.limajunit.junit.internal.LimaKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.EventType;
 
 /** Runs fixture classes on the Jupiter engine, the way a build would, and reads what they reported. */
-final class TestKit {
+public final class TestKit {
 
     private TestKit() {
     }
@@ -31,9 +32,9 @@ final class TestKit {
      * sets it: a fixture that selects its own mount types must not meet the build's requirement.
      */
     @SuppressWarnings("deprecation") // outputDirectoryCreator is 6.0+; outputDirectoryProvider works on 5.x and 6.x
-    static EngineExecutionResults run(Map<String, String> configuration, Class<?>... classes) {
+    public static EngineExecutionResults run(Map<String, String> configuration, Class<?>... classes) {
         Map<String, String> parameters = new HashMap<>(configuration);
-        parameters.putIfAbsent(LimaSettings.REQUIRE, "");
+        parameters.putIfAbsent(LimaKeys.REQUIRE, "");
         return EngineTestKit.engine("junit-jupiter")
                 .selectors(Arrays.stream(classes).map(c -> selectClass(c)).toArray(DiscoverySelector[]::new))
                 .configurationParameters(parameters)
@@ -67,7 +68,7 @@ final class TestKit {
     }
 
     /** The values of every report entry with this key, across all events of the run. */
-    static List<String> reportEntries(EngineExecutionResults results, String key) {
+    public static List<String> reportEntries(EngineExecutionResults results, String key) {
         return results.allEvents().stream()
                 .filter(e -> e.getType() == EventType.REPORTING_ENTRY_PUBLISHED)
                 .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs())
@@ -77,7 +78,7 @@ final class TestKit {
     }
 
     /** Display names of the events of a type, for messages. */
-    static List<String> names(List<Event> events) {
+    public static List<String> names(List<Event> events) {
         return events.stream().map(e -> e.getTestDescriptor().getDisplayName()).toList();
     }
 }

@@ -14,6 +14,7 @@ import dev.limajunit.core.process.MarkedProcess;
 import dev.limajunit.core.process.MarkedProcesses;
 import dev.limajunit.core.process.RunSession;
 import dev.limajunit.core.shell.GuestShell;
+import dev.limajunit.junit.internal.LimaKeys;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -57,7 +58,7 @@ class VmDeathIT {
         results.testEvents().assertThatEvents()
                 .haveExactly(1, event(test("qemuDiesUnderIt"), finishedWithFailure(message(m -> m.contains("VM exited (signal 9, SIGKILL)")))))
                 .haveExactly(1, event(test("getsARunningVm"), finishedSuccessfully()));
-        assertThat(TestKit.reportEntries(results, InstancePool.BOOTED)).hasSize(2);
+        assertThat(TestKit.reportEntries(results, LimaKeys.BOOTED)).hasSize(2);
         assertThat(SEEN).hasSize(2);
         assertThat(SEEN.get(0)).isNotSameAs(SEEN.get(1));
     }

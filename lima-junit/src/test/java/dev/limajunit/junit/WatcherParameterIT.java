@@ -20,6 +20,7 @@ import dev.limajunit.core.watch.GuestEvent;
 import dev.limajunit.core.watch.GuestFileWatcher;
 import dev.limajunit.core.watch.HostActions;
 import dev.limajunit.core.watch.InotifyEvent;
+import dev.limajunit.junit.internal.LimaKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -195,7 +196,7 @@ class WatcherParameterIT {
                 .filter(p -> p.getFileName().toString().equals("watch-timeline.txt"))
                 .findFirst().orElseThrow(() -> new AssertionError("no watch-timeline.txt on the failed test"));
         assertThat(Files.readString(timeline)).contains("param-before-the-failure.txt", "watches established");
-        assertThat(TestKit.reportEntries(results, InstancePool.BOOTED)).hasSize(1);
+        assertThat(TestKit.reportEntries(results, LimaKeys.BOOTED)).hasSize(1);
         assertThat(Watched.vm.isRunning()).as("the VM, stopped when the run ended").isFalse();
     }
 }

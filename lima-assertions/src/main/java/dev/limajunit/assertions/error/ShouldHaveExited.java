@@ -11,14 +11,16 @@ public final class ShouldHaveExited extends LimaErrorMessage {
 
     public static ShouldHaveExited shouldHaveExitCode(ExecResult result, String expected) {
         return new ShouldHaveExited("Expecting the guest command\n" + indent(result.command()) + "\nto " + expected
-                + ", but it exited with " + result.exitCode() + " after " + ms(result.duration()) + "\n" + streams(result));
+                + ", but it exited with " + result.exitCode() + " after " + ms(result.duration()) + "\n"
+                + streams(result));
     }
 
     /**
      * @param stream      "stdout" or "stderr"
      * @param expectation e.g. "to contain" or "to match the regular expression"
      */
-    public static ShouldHaveExited shouldHaveOutput(ExecResult result, String stream, String expectation, String expected) {
+    public static ShouldHaveExited shouldHaveOutput(ExecResult result, String stream, String expectation,
+            String expected) {
         return new ShouldHaveExited("Expecting " + stream + " of the guest command\n" + indent(result.command()) + "\n"
                 + expectation + "\n  \"" + expected + "\"\nbut it did not (exit code " + result.exitCode() + ")\n"
                 + streams(result));

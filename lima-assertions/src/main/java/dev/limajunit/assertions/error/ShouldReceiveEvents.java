@@ -5,6 +5,7 @@ import dev.limajunit.core.watch.GuestEvent;
 import dev.limajunit.core.watch.Timeline;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A guest watcher did not receive what it should have, or received what it should not have. Every message ends
@@ -26,7 +27,8 @@ public final class ShouldReceiveEvents extends LimaErrorMessage {
         String actual = late.isEmpty()
                 ? "it did not arrive; events for \"" + path + "\" in the window: " + names(log, inWindow)
                 : "it arrived late, at " + offset(log, late.get(0));
-        return new ShouldReceiveEvents("Expecting the guest watcher\n" + indent(String.valueOf(watcher)) + "\nto receive "
+        return new ShouldReceiveEvents("Expecting the guest watcher\n" + indent(String.valueOf(watcher))
+                + "\nto receive "
                 + expected + " for\n  \"" + path + "\"\nwithin " + ms(within) + " " + window + ", but " + actual
                 + "\n" + Timeline.render(log, path));
     }
@@ -34,7 +36,8 @@ public final class ShouldReceiveEvents extends LimaErrorMessage {
     public static ShouldReceiveEvents shouldReceiveNothing(Object watcher, String path, Duration during, String window,
             List<GuestEvent> received, EventLog log) {
         return new ShouldReceiveEvents("Expecting the guest watcher\n" + indent(String.valueOf(watcher))
-                + "\nto receive nothing for\n  \"" + path + "\"\nduring " + ms(during) + " " + window + ", but it received:\n"
+                + "\nto receive nothing for\n  \"" + path + "\"\nduring " + ms(during) + " " + window
+                + ", but it received:\n"
                 + String.join("\n", received.stream().map(e -> "  " + e.names() + " at " + offset(log, e)).toList())
                 + "\n" + Timeline.render(log, path));
     }
@@ -59,6 +62,6 @@ public final class ShouldReceiveEvents extends LimaErrorMessage {
     }
 
     private static String offset(EventLog log, GuestEvent event) {
-        return String.format(java.util.Locale.ROOT, "%+.1f ms", log.offsetOf(event.atNanos()).toNanos() / 1e6);
+        return String.format(Locale.ROOT, "%+.1f ms", log.offsetOf(event.atNanos()).toNanos() / 1e6);
     }
 }

@@ -11,14 +11,16 @@ public final class ShouldRefuseGuestWrite extends LimaErrorMessage {
     }
 
     public static ShouldRefuseGuestWrite writeSucceeded(Object mount, String path, ExecResult result, FileView host) {
-        return new ShouldRefuseGuestWrite("Expecting the guest write to\n  " + path + "\nin\n" + indent(String.valueOf(mount))
+        return new ShouldRefuseGuestWrite("Expecting the guest write to\n  " + path + "\nin\n"
+                + indent(String.valueOf(mount))
                 + "\nto fail, but it succeeded (exit code " + result.exitCode() + ")\nhost sees:\n  " + path + ": "
                 + host.describe());
     }
 
     public static ShouldRefuseGuestWrite refusedOtherwise(Object mount, String path, String expectedError,
             ExecResult result) {
-        return new ShouldRefuseGuestWrite("Expecting the guest write to\n  " + path + "\nin\n" + indent(String.valueOf(mount))
+        return new ShouldRefuseGuestWrite("Expecting the guest write to\n  " + path + "\nin\n"
+                + indent(String.valueOf(mount))
                 + "\nto fail with an error containing\n  \"" + expectedError + "\"\nbut it failed with exit code "
                 + result.exitCode() + " and:\n" + indent(result.stderrText().strip()));
     }

@@ -16,7 +16,8 @@ import java.util.List;
  */
 record RunArguments(InstanceSpec spec, boolean keep, List<String> command) {
 
-    static final String USAGE = "--mount-type=TYPE --mount=HOSTDIR[:GUESTDIR][:rw] [--mount-inotify] [--keep] -- CMD...";
+    static final String USAGE = "--mount-type=TYPE --mount=HOSTDIR[:GUESTDIR][:rw] [--mount-inotify] [--keep] -- "
+            + "CMD...";
 
     /** @throws IllegalArgumentException naming the argument and the rule it breaks */
     static RunArguments parse(List<String> args) {
@@ -44,7 +45,8 @@ record RunArguments(InstanceSpec spec, boolean keep, List<String> command) {
             } else if (arg.equals("--keep")) {
                 keep = true;
             } else {
-                throw new IllegalArgumentException("unknown argument \"" + arg + "\" (the guest command goes after --)");
+                throw new IllegalArgumentException("unknown argument \"" + arg + "\" (the guest command goes after "
+                        + "--)");
             }
         }
         if (type == null) {

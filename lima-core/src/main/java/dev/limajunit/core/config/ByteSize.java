@@ -25,7 +25,8 @@ public final class ByteSize {
     public static long parse(String text) {
         Matcher m = text == null ? null : SIZE.matcher(text.trim());
         if (m == null || !m.matches()) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a size (a number with an optional unit: B, KiB, MiB, GiB, TiB)");
+            throw new IllegalArgumentException("\"" + text + "\" is not a size (a number with an optional unit: B, "
+                    + "KiB, MiB, GiB, TiB)");
         }
         int shift = m.group(2) == null ? 0 : switch (m.group(2).toLowerCase(Locale.ROOT)) {
             case "k" -> 10;

@@ -24,7 +24,8 @@ final class InstanceRules implements SpecRule {
                 out.add(SpecIssues.error(field, value, "must be larger than zero"));
             }
         } catch (IllegalArgumentException e) {
-            out.add(SpecIssues.error(field, value, "is not a size (a number with a unit such as MiB or GiB, e.g. \"4GiB\")"));
+            out.add(SpecIssues.error(field, value, "is not a size (a number with a unit such as MiB or GiB, e.g. "
+                    + "\"4GiB\")"));
         }
     }
 }

@@ -42,7 +42,8 @@ final class MountOptionRules implements SpecRule {
                             "is incompatible with symlinks: symlinks in this mount will not work"));
                 }
             } catch (IllegalArgumentException e) {
-                out.add(ref.error("9p.securityModel", ninep.securityModel(), "is not one of " + SecurityModel.allowed()));
+                out.add(ref.error("9p.securityModel", ninep.securityModel(), "is not one of "
+                        + SecurityModel.allowed()));
             }
         }
         if (ninep.protocolVersion() != null) {

@@ -6,7 +6,7 @@ import dev.limajunit.core.host.HostFacts;
  * Expands what Lima expands in mount paths: a leading {@code ~} (host home) and the template variables
  * {@code {{.Home}}}, {@code {{.GlobalTempDir}}} ({@code /tmp} on Unix), {@code {{.UID}}} and {@code {{.User}}}.
  */
-public final class PathExpander {
+final class PathExpander {
 
     private final HostFacts facts;
 

@@ -26,7 +26,8 @@ public record ResolvedMount(
     public record Sshfs(boolean cache, boolean followSymlinks, SftpDriver sftpDriver) {}
 
     /** Effective 9p options; {@code msizeBytes} is at least 4096. */
-    public record NineP(SecurityModel securityModel, ProtocolVersion protocolVersion, long msizeBytes, NinePCache cache) {}
+    public record NineP(SecurityModel securityModel, ProtocolVersion protocolVersion, long msizeBytes,
+            NinePCache cache) {}
 
     /** How messages name this mount: {@code mounts[1] (/home/me/src)}. */
     public String describe() {

@@ -10,8 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns an {@link InstanceSpec} (as written) into a {@link ResolvedInstance} (Lima's defaults applied) after checking
@@ -25,8 +23,6 @@ public final class SpecResolver {
     /** The rules that read nothing of the host but its home directory and file system. */
     private static final List<SpecRule> AS_WRITTEN_RULES =
             List.of(new PathRules(), new MountOptionRules(), new InstanceRules());
-
-    private static final Pattern MOUNT_FIELD = Pattern.compile("mounts\\[(\\d+)]");
 
     private final HostFacts facts;
 
@@ -63,8 +59,7 @@ public final class SpecResolver {
     }
 
     private static int mountIndex(ValidationIssue issue) {
-        Matcher m = MOUNT_FIELD.matcher(issue.field());
-        return m.lookingAt() ? Integer.parseInt(m.group(1)) : -1;
+        return issue.path().mount().orElse(-1);
     }
 
     /**

@@ -26,6 +26,11 @@ public record ValidationIssue(Severity severity, String field, String message) {
         return new ValidationIssue(Severity.WARNING, field, message);
     }
 
+    /** {@link #field()} in parts. */
+    public FieldPath path() {
+        return FieldPath.parse(field);
+    }
+
     public boolean isError() {
         return severity == Severity.ERROR;
     }

@@ -51,11 +51,6 @@ public final class EngineSelector {
         this.candidates = byChoice;
     }
 
-    /** The engines this project ships (limactl, qemu), created on first use. */
-    public static EngineSelector standard() {
-        return new EngineSelector(StandardEngines.candidates());
-    }
-
     /**
      * The engine for {@code choice} and {@code template}, or why it cannot run here.
      *

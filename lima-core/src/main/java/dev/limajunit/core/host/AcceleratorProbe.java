@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * crashed vCPU never gets there. The probe takes ~0.15 s when the accelerator works and at most the timeout when not
  * (TCG, which slows down but does not hang, gets at least 15 s).
  */
-public final class AcceleratorProbe {
+final class AcceleratorProbe {
 
     /** How long a working accelerator may take to reach the BIOS boot attempt (TCG needs ~0.1 s here). */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
@@ -63,7 +63,8 @@ public final class AcceleratorProbe {
             return AcceleratorCheck.fails(accelerator, "cannot create a temporary directory: " + e.getMessage());
         }
         try {
-            return "x86_64".equals(arch) ? bootBios(qemuSystem, accelerator, dir) : startOnly(qemuSystem, accelerator, arch, dir);
+            return "x86_64".equals(arch) ? bootBios(qemuSystem, accelerator, dir) : startOnly(qemuSystem, accelerator,
+                    arch, dir);
         } finally {
             deleteQuietly(dir);
         }

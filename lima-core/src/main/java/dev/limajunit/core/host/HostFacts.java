@@ -91,7 +91,8 @@ public record HostFacts(
 
     /** The accelerators that really ran a guest, best first (hardware before TCG). */
     public List<Accelerator> workingAccelerators() {
-        return accelerators.stream().filter(AcceleratorCheck::works).map(AcceleratorCheck::accelerator).sorted().toList();
+        return accelerators.stream().filter(AcceleratorCheck::works).map(AcceleratorCheck::accelerator).sorted()
+                .toList();
     }
 
     /** The accelerator the qemu engine should use, or empty when none works (or there is no QEMU). */

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * Gathers {@link HostFacts} from this host: OS and version (JNA), arch, effective uid (JNA), limactl and its version,
  * qemu-system and the accelerators that really work ({@link AcceleratorProbe}), virtiofsd ({@link VirtiofsdLocator}),
  * sshfs and sftp-server. Probing costs up to the accelerator probe's timeout; {@link #cached()} keeps the result
- * for the JVM and reuses accelerator results from earlier JVMs of the same boot. What the guest kernel can mount comes from whoever knows the kernel ({@link #withGuestKernel}).
+ * for the JVM and reuses accelerator results from earlier JVMs of the same boot. What the guest kernel can mount comes
+ * from whoever knows the kernel ({@link #withGuestKernel}).
  */
 public final class HostProbe {
 

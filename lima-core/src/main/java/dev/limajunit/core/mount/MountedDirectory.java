@@ -4,7 +4,11 @@ import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.config.ResolvedMount;
 import dev.limajunit.core.shell.GuestPath;
 import dev.limajunit.core.shell.GuestShell;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A host directory mounted in a running guest: the pair of paths that name the same files on both sides.
@@ -15,7 +19,8 @@ import java.nio.file.Path;
  * @param guestPath where the guest sees it
  * @param shell     the guest shell of the instance it is mounted in
  */
-public record MountedDirectory(ResolvedMount mount, MountType type, Path hostPath, GuestPath guestPath, GuestShell shell) {
+public record MountedDirectory(ResolvedMount mount, MountType type, Path hostPath, GuestPath guestPath,
+        GuestShell shell) {
 
     public boolean writable() {
         return mount.writable();
@@ -40,28 +45,28 @@ public record MountedDirectory(ResolvedMount mount, MountType type, Path hostPat
     }
 
     /** Where the deepest existing part of {@code path} really is, when that is outside the mount's real location. */
-    private java.util.Optional<Path> realPathOutside(Path path) {
+    private Optional<Path> realPathOutside(Path path) {
         return realPathOutside(path, 0);
     }
 
-    private java.util.Optional<Path> realPathOutside(Path path, int depth) {
+    private Optional<Path> realPathOutside(Path path, int depth) {
         Path existing = path;
-        while (existing != null && !java.nio.file.Files.exists(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
             existing = existing.getParent();
         }
-        if (existing == null || !java.nio.file.Files.exists(hostPath)) {
-            return java.util.Optional.empty();
+        if (existing == null || !Files.exists(hostPath)) {
+            return Optional.empty();
         }
         try {
             Path real = existing.toRealPath();
-            return real.startsWith(hostPath.toRealPath()) ? java.util.Optional.empty() : java.util.Optional.of(real);
-        } catch (java.io.IOException dangling) {
+            return real.startsWith(hostPath.toRealPath()) ? Optional.empty() : Optional.of(real);
+        } catch (IOException dangling) {
             // a symlink to nothing (yet): writing through it would create its target, so follow it by name
             try {
-                Path target = existing.getParent().resolve(java.nio.file.Files.readSymbolicLink(existing)).normalize();
-                return depth > 40 ? java.util.Optional.of(target) : realPathOutside(target, depth + 1);
-            } catch (java.io.IOException | UnsupportedOperationException e) {
-                return java.util.Optional.empty();
+                Path target = existing.getParent().resolve(Files.readSymbolicLink(existing)).normalize();
+                return depth > 40 ? Optional.of(target) : realPathOutside(target, depth + 1);
+            } catch (IOException | UnsupportedOperationException e) {
+                return Optional.empty();
             }
         }
     }

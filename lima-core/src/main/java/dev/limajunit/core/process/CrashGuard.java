@@ -1,10 +1,12 @@
 package dev.limajunit.core.process;
 
+import java.util.OptionalLong;
+
 /**
  * Arms crash-safe cleanup once per JVM, before the first process starts: first a {@link LeftoverSweep} of the
  * processes of runs that died, then this run's {@link OrphanWatchdog}.
  */
-public final class CrashGuard {
+final class CrashGuard {
 
     private static final ProcessOwner OWNER = ProcessOwner.current();
     private static volatile boolean armed;
@@ -33,8 +35,8 @@ public final class CrashGuard {
     }
 
     /** The watchdog's pid, when one runs (for diagnostics and tests). */
-    public static java.util.OptionalLong watchdogPid() {
+    public static OptionalLong watchdogPid() {
         Process w = watchdog;
-        return w == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(w.pid());
+        return w == null ? OptionalLong.empty() : OptionalLong.of(w.pid());
     }
 }

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * memory pressure and the OOM killer took both): every marked process whose owning JVM is no longer alive. Processes
  * of live runs (other test JVMs on this machine) and processes without an owner marker are never touched.
  */
-public final class LeftoverSweep {
+final class LeftoverSweep {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeftoverSweep.class);
 

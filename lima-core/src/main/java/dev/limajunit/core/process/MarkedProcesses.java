@@ -30,7 +30,8 @@ public final class MarkedProcesses {
     public static List<MarkedProcess> all() {
         List<MarkedProcess> found = new ArrayList<>();
         long self = ProcessHandle.current().pid();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC, p -> p.getFileName().toString().matches("\\d+"))) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC, p -> p.getFileName().toString()
+                .matches("\\d+"))) {
             for (Path entry : entries) {
                 long pid = Long.parseLong(entry.getFileName().toString());
                 if (pid != self) {
@@ -73,7 +74,8 @@ public final class MarkedProcesses {
 
     private static String commandLine(Path entry) {
         try {
-            return new String(Files.readAllBytes(entry.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ').strip();
+            return new String(Files.readAllBytes(entry.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ')
+                    .strip();
         } catch (IOException e) {
             return "?";
         }

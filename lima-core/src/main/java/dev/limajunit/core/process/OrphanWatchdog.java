@@ -12,7 +12,7 @@ import java.util.Optional;
  * Then it deletes the run's {@link RunSession#directory()} (per-run keys, sockets, logs).
  * It ignores the terminal's SIGINT/SIGHUP, which would otherwise end it together with the JVM on Ctrl-C.
  */
-public final class OrphanWatchdog {
+final class OrphanWatchdog {
 
     /** Set to "false" to run without a watchdog (tests of the start-up sweep use it). */
     public static final String ENABLED_PROPERTY = "lima.junit.watchdog";
@@ -21,8 +21,10 @@ public final class OrphanWatchdog {
     static final String SCRIPT = String.join("\n",
             "trap '' INT HUP",
             // Prints a process's start ticks (field 22 of its stat), nothing when it is gone or a zombie.
-            "ticks() { read -r s 2>/dev/null < /proc/$1/stat || return 0; set -- ${s##*) }; [ \"$1\" = Z ] && return 0; shift 19; echo \"$1\"; }",
-            "while [ \"$(ticks \"$1\")\" = \"$2\" ] || { [ \"$2\" = 0 ] && kill -0 \"$1\" 2>/dev/null; }; do sleep 1; done",
+            "ticks() { read -r s 2>/dev/null < /proc/$1/stat || return 0; set -- ${s##*) }; [ \"$1\" = Z ] && return "
+            + "0; shift 19; echo \"$1\"; }",
+            "while [ \"$(ticks \"$1\")\" = \"$2\" ] || { [ \"$2\" = 0 ] && kill -0 \"$1\" 2>/dev/null; }; do sleep 1; "
+            + "done",
             "for round in 1 2 3 4 5; do",
             "  pids=$(grep -lzx \"" + RunSession.ENV_VAR + "=$3\" /proc/[0-9]*/environ 2>/dev/null | cut -d/ -f3)",
             "  [ -z \"$pids\" ] && break",

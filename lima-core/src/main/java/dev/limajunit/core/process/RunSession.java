@@ -1,5 +1,6 @@
 package dev.limajunit.core.process;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -27,8 +28,8 @@ public final class RunSession {
      * Where this run keeps its files (instance directories with per-run SSH keys, logs, sockets):
      * {@code $java.io.tmpdir/lima-junit-ID}. Not created here. The {@link OrphanWatchdog} deletes it if the JVM dies.
      */
-    public static java.nio.file.Path directory() {
-        return java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "lima-junit-" + ID);
+    public static Path directory() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "lima-junit-" + ID);
     }
 
     /** A short random id, fixed for the life of this JVM (8 hex digits). */

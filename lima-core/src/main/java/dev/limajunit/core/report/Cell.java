@@ -2,7 +2,9 @@ package dev.limajunit.core.report;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One behaviour on one mount type: every observation made of it. Several tests may pin the same behaviour and several
@@ -41,7 +43,7 @@ public record Cell(List<Observation> observations) {
 
     /** What produced the observations ({@link Observation#provenance()}), each once, in order of appearance. */
     public List<String> provenances() {
-        return observations.stream().map(Observation::provenance).filter(java.util.Objects::nonNull).distinct()
+        return observations.stream().map(Observation::provenance).filter(Objects::nonNull).distinct()
                 .toList();
     }
 
@@ -59,7 +61,7 @@ public record Cell(List<Observation> observations) {
     }
 
     Cell plus(List<Observation> more) {
-        return new Cell(java.util.stream.Stream.concat(observations.stream(), more.stream()).toList());
+        return new Cell(Stream.concat(observations.stream(), more.stream()).toList());
     }
 
     /** Observations ordered worst first, for detail listings. */

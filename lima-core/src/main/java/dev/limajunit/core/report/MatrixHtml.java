@@ -9,7 +9,7 @@ import java.util.List;
  * {@code file://} or a CI artifact with no network. Cells are coloured by outcome; the full reason, the tests and the
  * observations are in each cell's tooltip and in numbered notes the cell links to.
  */
-public final class MatrixHtml {
+final class MatrixHtml {
 
     private static final String CSS = """
             body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2em;color:#1b1f24;\
@@ -32,7 +32,8 @@ public final class MatrixHtml {
             .untested{background:#fff;color:#8c959f;text-align:center}
             .mixed{box-shadow:inset 4px 0 0 #cf222e}
             .legend span{display:inline-block;padding:.15em .6em;margin:0 .4em .4em 0;border:1px solid #d0d7de}
-            ol.notes li{margin-bottom:.6em}ol.notes ul{margin:.2em 0;padding-left:1.2em}ol.notes ul li{padding:.1em .4em;white-space:pre-line}
+            ol.notes li{margin-bottom:.6em}\
+            ol.notes ul{margin:.2em 0;padding-left:1.2em}ol.notes ul li{padding:.1em .4em;white-space:pre-line}
             table.runs td,table.runs th{font-size:.9em}
             :target{outline:2px solid #0969da}
             """;

@@ -10,7 +10,7 @@ import java.util.List;
  * saying what produced them ({@code qemu, emulated host agent}); the numbered notes below the table hold full reasons,
  * every observation of a cell and its tests.
  */
-public final class MatrixMarkdown {
+final class MatrixMarkdown {
 
     private MatrixMarkdown() {
     }

@@ -53,7 +53,8 @@ final class ConfinedFileAccessor implements SftpFileSystemAccessor {
 
     @Override
     public SeekableByteChannel openFile(SftpSubsystemProxy subsystem, FileHandle fileHandle, Path file, String handle,
-                                        Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
+                                        Set<? extends OpenOption> options,
+                                        FileAttribute<?>... attrs) throws IOException {
         paths.check(file, file.toString());
         if (readOnly && options.stream().anyMatch(WRITES::contains)) {
             throw refused(file);

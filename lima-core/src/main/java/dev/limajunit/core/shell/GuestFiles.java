@@ -2,6 +2,7 @@ package dev.limajunit.core.shell;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** File operations in the guest over SFTP. Paths are guest paths, never host paths. */
 public interface GuestFiles {
@@ -22,5 +23,5 @@ public interface GuestFiles {
     List<String> list(GuestPath directory);
 
     /** @return empty when the path does not exist */
-    java.util.Optional<GuestFileStat> stat(GuestPath path);
+    Optional<GuestFileStat> stat(GuestPath path);
 }

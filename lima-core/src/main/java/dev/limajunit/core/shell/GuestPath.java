@@ -1,5 +1,6 @@
 package dev.limajunit.core.shell;
 
+import java.util.ArrayDeque;
 import java.util.Objects;
 
 /**
@@ -27,7 +28,8 @@ public record GuestPath(String value) {
      */
     public GuestPath resolve(String relative) {
         if (relative.startsWith("/")) {
-            throw new IllegalArgumentException("\"" + relative + "\" is absolute; expected a path relative to " + value);
+            throw new IllegalArgumentException("\"" + relative + "\" is absolute; expected a path relative to "
+                    + value);
         }
         GuestPath resolved = new GuestPath(value + "/" + relative);
         if (!resolved.startsWith(this)) {
@@ -52,7 +54,7 @@ public record GuestPath(String value) {
     }
 
     private static String normalize(String raw) {
-        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        ArrayDeque<String> parts = new ArrayDeque<>();
         for (String part : raw.split("/")) {
             if (part.isEmpty() || part.equals(".")) {
                 continue;

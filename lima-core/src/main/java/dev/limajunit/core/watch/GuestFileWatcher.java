@@ -9,6 +9,7 @@ import dev.limajunit.core.shell.StreamingCommand;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -34,7 +35,10 @@ public final class GuestFileWatcher implements AutoCloseable {
         this.command = command;
     }
 
-    /** Watches {@code root} recursively for every event; see {@link #start(GuestShell, GuestPath, EventLog, WatchOptions)}. */
+    /**
+     * Watches {@code root} recursively for every event; see {@link #start(GuestShell, GuestPath, EventLog,
+     * WatchOptions)}.
+     */
     public static GuestFileWatcher start(GuestShell shell, GuestPath root, EventLog log) {
         return start(shell, root, log, WatchOptions.defaults());
     }
@@ -84,7 +88,7 @@ public final class GuestFileWatcher implements AutoCloseable {
         argv.add(InotifyLine.FORMAT);
         options.only().stream().sorted().forEach(event -> {
             argv.add("-e");
-            argv.add(event.name().toLowerCase(java.util.Locale.ROOT));
+            argv.add(event.name().toLowerCase(Locale.ROOT));
         });
         argv.add("--");
         argv.add(root.value());
@@ -120,7 +124,8 @@ public final class GuestFileWatcher implements AutoCloseable {
         public void stdoutLine(String line) {
             long at = log.now();
             try {
-                parser.parse(line, at).ifPresentOrElse(log::record, () -> log.record(new LogNote(at, "inotifywait: " + line)));
+                parser.parse(line, at).ifPresentOrElse(log::record, () -> log.record(new LogNote(at, "inotifywait: "
+                        + line)));
             } catch (IllegalArgumentException e) {
                 log.record(new LogNote(at, "unreadable inotifywait line: " + line));
             }

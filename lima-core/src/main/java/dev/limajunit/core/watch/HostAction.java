@@ -1,6 +1,7 @@
 package dev.limajunit.core.watch;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A change made on the host, timed.
@@ -29,7 +30,7 @@ public record HostAction(Kind kind, String path, String target, String detail, l
      * event matched to the right one: ATTRIB answers anything (mountInotify turns every host change into a guest
      * chtimes), a rename raises moves, a delete deletes, writes raise open/modify/close.
      */
-    public boolean couldRaise(java.util.Set<InotifyEvent> events) {
+    public boolean couldRaise(Set<InotifyEvent> events) {
         for (InotifyEvent event : events) {
             boolean plausible = switch (event) {
                 case ATTRIB -> true;
@@ -38,7 +39,8 @@ public record HostAction(Kind kind, String path, String target, String detail, l
                 case MOVED_FROM, MOVED_TO, MOVE, MOVE_SELF -> kind == Kind.RENAME;
                 case DELETE, DELETE_SELF -> kind == Kind.DELETE;
                 case MODIFY, CLOSE_WRITE, OPEN, CLOSE, CLOSE_NOWRITE, ACCESS -> kind == Kind.CREATE
-                        || kind == Kind.NESTED_CREATE || kind == Kind.WRITE || kind == Kind.APPEND || kind == Kind.TOUCH;
+                        || kind == Kind.NESTED_CREATE || kind == Kind.WRITE || kind == Kind.APPEND
+                        || kind == Kind.TOUCH;
                 case UNMOUNT, Q_OVERFLOW, IGNORED, ISDIR -> false;
             };
             if (plausible) {

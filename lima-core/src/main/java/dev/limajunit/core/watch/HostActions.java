@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -70,7 +71,8 @@ public final class HostActions {
     }
 
     public HostAction write(String relative, byte[] content) {
-        return timed(Kind.WRITE, relative, null, content.length + " bytes", () -> Files.write(resolve(relative), content,
+        return timed(Kind.WRITE, relative, null, content.length + " bytes", () -> Files.write(resolve(relative),
+                content,
                 StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
     }
 
@@ -85,7 +87,8 @@ public final class HostActions {
     public HostAction chmod(String relative, String octalMode) {
         int mode = Integer.parseInt(octalMode, 8);
         return timed(Kind.CHMOD, relative, null, "mode " + octalMode,
-                () -> Files.setPosixFilePermissions(resolve(relative), PosixFilePermissions.fromString(symbolic(mode))));
+                () -> Files.setPosixFilePermissions(resolve(relative),
+                PosixFilePermissions.fromString(symbolic(mode))));
     }
 
     /** Sets the modification time to now, creating an empty file when it is missing (like {@code touch}). */
@@ -100,7 +103,10 @@ public final class HostActions {
         });
     }
 
-    /** Sets the modification time to {@code time} (the file must exist), e.g. far in the past to make a later change stand out. */
+    /**
+     * Sets the modification time to {@code time} (the file must exist), e.g. far in the past to make a later change
+     * stand out.
+     */
     public HostAction touch(String relative, Instant time) {
         return timed(Kind.TOUCH, relative, null, "mtime " + time,
                 () -> Files.setLastModifiedTime(resolve(relative), FileTime.from(time)));
@@ -123,7 +129,8 @@ public final class HostActions {
 
     /** Creates a symbolic link at {@code relative} whose target is {@code target}, written as given. */
     public HostAction symlink(String relative, String target) {
-        return timed(Kind.SYMLINK, relative, target, "", () -> Files.createSymbolicLink(resolve(relative), Path.of(target)));
+        return timed(Kind.SYMLINK, relative, target, "", () -> Files.createSymbolicLink(resolve(relative),
+                Path.of(target)));
     }
 
     private HostAction timed(Kind kind, String relative, String target, String detail, IoAction action) {
@@ -135,7 +142,7 @@ public final class HostActions {
         try {
             action.run();
         } catch (IOException e) {
-            throw new UncheckedIOException("host " + kind.name().toLowerCase(java.util.Locale.ROOT) + " of "
+            throw new UncheckedIOException("host " + kind.name().toLowerCase(Locale.ROOT) + " of "
                     + resolve(relative) + " failed: " + e, e);
         }
         HostAction done = new HostAction(kind, relative, target, detail, start, log.now() - start);

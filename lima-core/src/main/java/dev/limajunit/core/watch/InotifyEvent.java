@@ -20,7 +20,8 @@ public enum InotifyEvent {
             try {
                 result.add(valueOf(name.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown inotify event name \"" + name + "\" in \"" + names + "\"", e);
+                throw new IllegalArgumentException("unknown inotify event name \"" + name + "\" in \"" + names + "\"",
+                        e);
             }
         }
         return result;

@@ -7,7 +7,7 @@ import java.util.Set;
  * Reads the lines of {@code inotifywait --format '%e %w%f'}: the event names (which never contain a space), one
  * space, then the full path (which may contain spaces and any non-ASCII character, but not a newline).
  */
-public final class InotifyLine {
+final class InotifyLine {
 
     /** The {@code --format} argument whose lines {@link #parse} reads. */
     public static final String FORMAT = "%e %w%f";

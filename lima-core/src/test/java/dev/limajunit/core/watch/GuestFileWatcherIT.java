@@ -6,42 +6,31 @@ import static org.awaitility.Awaitility.await;
 
 import dev.limajunit.core.shell.GuestPath;
 import dev.limajunit.core.shell.GuestShellException;
-import dev.limajunit.core.shell.ssh.LocalSshd;
+import dev.limajunit.core.shell.ssh.LocalSshShell;
 import dev.limajunit.core.shell.ssh.SshGuestShell;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The watcher over a real SSH session to a real sshd on this host: the directory it watches is a host directory,
  * so inotifywait's events are real inotify events, raised by {@link HostActions} on the same directory.
  */
+@ExtendWith(LocalSshShell.class)
 class GuestFileWatcherIT {
 
-    private static LocalSshd sshd;
     private static SshGuestShell shell;
 
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void connect() {
-        sshd = LocalSshd.start();
-        shell = SshGuestShell.connect(sshd.target(), Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (shell != null) {
-            shell.close();
-        }
-        if (sshd != null) {
-            sshd.close();
-        }
+    static void connect(SshGuestShell connected) {
+        shell = connected;
     }
 
     @Test

@@ -82,7 +82,8 @@ record InstanceLogs(Path instanceDir) {
                 String key = field.getKey();
                 if (!key.equals("level") && !key.equals("msg") && !key.equals("time")) {
                     JsonNode value = field.getValue();
-                    text.append(' ').append(key).append('=').append(value.isString() ? value.asString() : value.toString());
+                    text.append(' ').append(key).append('=').append(value.isString() ? value.asString()
+                            : value.toString());
                 }
             }
             return text.toString();

@@ -1,5 +1,6 @@
 package dev.limajunit.core.engine.limactl;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -36,7 +37,7 @@ public record LimaHome(Path dir, boolean isPrivate) {
      */
     void checkSocketPaths(String instanceName, String osName) {
         String longest = dir.resolve(instanceName).resolve(LONGEST_SOCKET).toString();
-        int length = longest.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int length = longest.getBytes(StandardCharsets.UTF_8).length;
         int limit = socketPathLimit(osName);
         if (length > limit) {
             throw new IllegalArgumentException("LIMA_HOME \"" + dir + "\" is too long for instance \"" + instanceName

@@ -17,7 +17,7 @@ import java.util.List;
  * @param guestUser    the guest user of the instance's effective config ({@code config.user.name}); {@code null}
  *                     when Lima does not report it (before 1.0), and then it is the host user's name
  */
-public record LimaInstanceStatus(
+record LimaInstanceStatus(
         String name,
         String status,
         Path dir,

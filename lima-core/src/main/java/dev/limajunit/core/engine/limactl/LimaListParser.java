@@ -31,10 +31,12 @@ final class LimaListParser {
             try {
                 node = JSON.readTree(line);
             } catch (JacksonException e) {
-                throw new IllegalStateException("line " + (i + 1) + " of `limactl list --json` is not JSON: " + line, e);
+                throw new IllegalStateException("line " + (i + 1) + " of `limactl list --json` is not JSON: " + line,
+                        e);
             }
             if (!node.isObject()) {
-                throw new IllegalStateException("line " + (i + 1) + " of `limactl list --json` is not a JSON object: " + line);
+                throw new IllegalStateException("line " + (i + 1) + " of `limactl list --json` is not a JSON object: "
+                        + line);
             }
             result.add(toStatus(node));
         }

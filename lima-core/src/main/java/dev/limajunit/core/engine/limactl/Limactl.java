@@ -1,6 +1,7 @@
 package dev.limajunit.core.engine.limactl;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -88,8 +89,8 @@ final class Limactl {
         return new LimactlResult(args, finished ? process.exitValue() : -1, out.text(), err.text(), !finished, took);
     }
 
-    private static java.io.File nullDevice() {
-        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    private static File nullDevice() {
+        return new File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 
     /** Drains a stream on its own thread so a chatty limactl never blocks on a full pipe. */

@@ -33,7 +33,8 @@ final class LimactlCommands {
         long seconds = Math.max(1, startTimeout.toSeconds());
         Duration grace = startTimeout.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofSeconds(seconds)
                 : Duration.ofMinutes(1);
-        return limactl.run(Duration.ofSeconds(seconds).plus(grace), "start", "--tty=false", "--timeout=" + seconds + "s",
+        return limactl.run(Duration.ofSeconds(seconds).plus(grace), "start", "--tty=false", "--timeout=" + seconds
+                + "s",
                 name);
     }
 

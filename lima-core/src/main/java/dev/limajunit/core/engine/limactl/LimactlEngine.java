@@ -101,7 +101,9 @@ public final class LimactlEngine implements Engine {
         return LimaVersion.parse(result.stdout());
     }
 
-    /** A name for a new instance of this run: {@code lj-SESSION-SUFFIX}, so a later run can sweep it if this one dies. */
+    /**
+     * A name for a new instance of this run: {@code lj-SESSION-SUFFIX}, so a later run can sweep it if this one dies.
+     */
     public String instanceName(String suffix) {
         return InstanceNames.of(settings.liveness().currentSession(), suffix);
     }
@@ -131,7 +133,8 @@ public final class LimactlEngine implements Engine {
                     HostAccess.own(home.dir(), settings.hostUser());
                 }
             } catch (IOException e) {
-                throw new InstanceStartException("cannot create the private LIMA_HOME " + home.dir() + ": " + e.getMessage(), e);
+                throw new InstanceStartException("cannot create the private LIMA_HOME " + home.dir() + ": "
+                        + e.getMessage(), e);
             }
         }
         if (settings.runsAsOtherUser()) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -72,7 +73,7 @@ final class LimactlInstance implements Instance {
 
     @Override
     public Map<String, Long> bootPhases() {
-        return new java.util.LinkedHashMap<>(phases);
+        return new LinkedHashMap<>(phases);
     }
 
     @Override

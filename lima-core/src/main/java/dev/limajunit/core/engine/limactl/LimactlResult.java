@@ -13,7 +13,8 @@ import java.util.List;
  * @param timedOut whether it was killed for running past its timeout
  * @param took     how long it ran
  */
-public record LimactlResult(List<String> args, int exitCode, String stdout, String stderr, boolean timedOut, Duration took) {
+public record LimactlResult(List<String> args, int exitCode, String stdout, String stderr, boolean timedOut,
+        Duration took) {
 
     public LimactlResult {
         args = List.copyOf(args);

@@ -16,7 +16,7 @@ import java.security.SecureRandom;
  * JVM lives. The OS drops the lock when the process dies however it dies, so a lock file that can be locked belongs
  * to a dead run.
  */
-public final class SessionLocks implements RunLiveness {
+final class SessionLocks implements RunLiveness {
 
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -73,7 +73,8 @@ public final class SessionLocks implements RunLiveness {
 
     /** The lock directory every run of this user shares. */
     public static Path defaultDirectory() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "lima-junit-" + System.getProperty("user.name"), "sessions");
+        return Path.of(System.getProperty("java.io.tmpdir"), "lima-junit-" + System.getProperty("user.name"),
+                "sessions");
     }
 
     @Override

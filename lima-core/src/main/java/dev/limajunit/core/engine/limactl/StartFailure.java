@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -19,7 +20,7 @@ final class StartFailure {
     }
 
     /** Why {@code limactl start} failed, in words, from its exit and its stderr. */
-    static String classify(LimactlResult start, java.time.Duration startTimeout) {
+    static String classify(LimactlResult start, Duration startTimeout) {
         String err = start.stderr();
         if (err.contains(ROOT_MESSAGE)) {
             return rootExplanation();

@@ -26,7 +26,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 final class DebianKernelPackage implements KernelSource {
 
     static final String METAPACKAGE = "linux-image-amd64";
-    private static final Pattern DEPENDS = Pattern.compile("(?m)^Depends:.*?(linux-image-[0-9][^\\s,(]*)\\s*\\(=\\s*([^)\\s]+)\\)");
+    private static final Pattern DEPENDS = Pattern.compile(
+            "(?m)^Depends:.*?(linux-image-[0-9][^\\s,(]*)\\s*\\(=\\s*([^)\\s]+)\\)");
 
     private final String packageName;
     private final String version;

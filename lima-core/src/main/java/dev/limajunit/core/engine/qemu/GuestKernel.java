@@ -16,7 +16,8 @@ import java.util.List;
 record GuestKernel(String id, Path image, List<Path> modules) {
 
     /** The modules every guest needs: virtio networking, 9p, FUSE (reverse-sshfs) and virtiofs. */
-    static final List<String> WANTED_MODULES = List.of("virtio_pci", "virtio_net", "9pnet_virtio", "9p", "fuse", "virtiofs");
+    static final List<String> WANTED_MODULES = List.of("virtio_pci", "virtio_net", "9pnet_virtio", "9p", "fuse",
+            "virtiofs");
 
     static final String IMAGE = "vmlinux";
     static final String MODULES = "modules";

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -78,11 +79,13 @@ public final class GuestKitBuilder {
         Set<Path> libraries = HostBinary.librariesOf(programs);
         String key = key(kernel, programs, libraries);
         Path dir = cache.entry("kits", key, d -> write(d, kernel, programs, libraries));
-        return new GuestKit(kernel.image(), dir.resolve("initramfs.cpio"), dir.resolve("ssh_host_ed25519_key.pub"), dir);
+        return new GuestKit(kernel.image(), dir.resolve("initramfs.cpio"), dir.resolve("ssh_host_ed25519_key.pub"),
+                dir);
     }
 
     private KernelSource kernelSource() {
-        Optional<HostKernel> host = HostKernel.find(Path.of("/boot"), Path.of("/lib/modules"), System.getProperty("os.version"));
+        Optional<HostKernel> host = HostKernel.find(Path.of("/boot"), Path.of("/lib/modules"),
+                System.getProperty("os.version"));
         if (host.isPresent()) {
             return host.get();
         }
@@ -104,8 +107,8 @@ public final class GuestKitBuilder {
             Files.createDirectories(remembered.getParent());
             Path temp = Files.createTempFile(remembered.getParent(), ".resolved", "");
             Files.writeString(temp, resolved.packageName() + " " + resolved.version());
-            Files.move(temp, remembered, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temp, remembered, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
             return resolved;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -125,7 +128,8 @@ public final class GuestKitBuilder {
             files.addAll(libraries);
             for (Path file : files) {
                 FileTime modified = Files.getLastModifiedTime(file);
-                sha.update((file + " " + Files.size(file) + " " + modified.toMillis() + "\n").getBytes(StandardCharsets.UTF_8));
+                sha.update((file + " " + Files.size(file) + " " + modified.toMillis() + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
         } catch (IOException e) {
@@ -149,7 +153,8 @@ public final class GuestKitBuilder {
                     cpio.topLevelLink(top, Files.readSymbolicLink(link).toString().replaceAll("^/+", ""));
                 }
             }
-            for (String d : List.of("dev", "proc", "sys", "tmp", "run", "root", "mnt", "var/log", "var/empty", "home")) {
+            for (String d : List.of("dev", "proc", "sys", "tmp", "run", "root", "mnt", "var/log", "var/empty",
+                    "home")) {
                 cpio.directory(d);
             }
             cpio.characterDevice("dev/console", 5, 1);

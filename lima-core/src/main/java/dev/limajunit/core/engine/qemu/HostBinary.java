@@ -37,7 +37,8 @@ record HostBinary(Path path, String debianPackage) {
     /** @throws IllegalStateException naming the Debian package when the binary is missing */
     HostBinary requirePresent() {
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new IllegalStateException("the qemu engine's guest needs " + path + ", which is missing on this host: "
+            throw new IllegalStateException("the qemu engine's guest needs " + path + ", which is missing on this "
+                    + "host: "
                     + "install the Debian package " + debianPackage + " (apt-get install " + debianPackage + ")");
         }
         return this;
@@ -49,7 +50,8 @@ record HostBinary(Path path, String debianPackage) {
         List<Path> libraries = new ArrayList<>();
         for (String line : out.split("\n")) {
             if (line.contains("not found")) {
-                throw new IllegalStateException(path + " needs a library that is missing on this host: " + line.strip());
+                throw new IllegalStateException(path + " needs a library that is missing on this host: "
+                        + line.strip());
             }
             Matcher m = LDD_LINE.matcher(line);
             if (m.find()) {

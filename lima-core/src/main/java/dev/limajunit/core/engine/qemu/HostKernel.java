@@ -62,7 +62,8 @@ final class HostKernel implements KernelSource {
     @Override
     public String id() {
         try {
-            return "host-" + modulesDir.getFileName() + "-" + Long.toHexString(Files.getLastModifiedTime(image).toMillis());
+            return "host-" + modulesDir.getFileName() + "-" + Long.toHexString(Files.getLastModifiedTime(image)
+                    .toMillis());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

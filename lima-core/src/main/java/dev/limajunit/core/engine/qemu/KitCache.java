@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -56,7 +57,7 @@ final class KitCache {
             temp = Files.createTempDirectory(target.getParent(), ".building-" + key + "-");
             filler.fill(temp);
             try {
-                Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
                 temp = null;
             } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
                 // another JVM finished first
@@ -94,7 +95,8 @@ final class KitCache {
     private static boolean isDiskFull(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = t.getMessage();
-            if (message != null && (message.contains("No space left on device") || message.contains("Disk quota exceeded"))) {
+            if (message != null && (message.contains("No space left on device") || message.contains("Disk quota "
+                    + "exceeded"))) {
                 return true;
             }
         }

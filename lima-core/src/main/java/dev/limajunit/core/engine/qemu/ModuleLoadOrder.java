@@ -44,7 +44,8 @@ final class ModuleLoadOrder {
         }
         ModuleInfo info = modules.apply(name);
         if (info == null) {
-            throw new IllegalStateException("kernel module " + name + (path.isEmpty() ? "" : " (needed by " + path.get(path.size() - 1) + ")")
+            throw new IllegalStateException("kernel module " + name + (path.isEmpty() ? "" : " (needed by "
+                    + path.get(path.size() - 1) + ")")
                     + " is neither a loadable module nor built into the kernel");
         }
         path.add(name);

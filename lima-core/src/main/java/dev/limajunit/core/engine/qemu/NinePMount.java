@@ -46,7 +46,8 @@ final class NinePMount implements MountWiring {
     @Override
     public void mountInGuest(GuestShell shell) {
         String point = GuestScript.quote(mount.mountPoint());
-        shell.execChecked(Command.shell("mkdir -p " + point + " && mount -t 9p -o " + guestOptions() + " " + tag + " " + point));
+        shell.execChecked(Command.shell("mkdir -p " + point + " && mount -t 9p -o " + guestOptions() + " " + tag + " "
+                + point));
     }
 
     @Override

@@ -54,7 +54,8 @@ final class QemuAccelerator {
         } catch (IOException e) {
             // no boot id or cache: probe every time
         }
-        String probed = HostProbe.cached().bestAccelerator().filter(a -> a == Accelerator.KVM).isPresent() ? "kvm" : "tcg";
+        String probed = HostProbe.cached().bestAccelerator().filter(a -> a == Accelerator.KVM).isPresent() ? "kvm"
+                : "tcg";
         if (file != null) {
             try {
                 Files.createDirectories(file.getParent());
@@ -73,7 +74,8 @@ final class QemuAccelerator {
             // Lima's TCG options: every vCPU on its own host thread, a large translation cache.
             case "tcg" -> List.of("-accel", "tcg,thread=multi,tb-size=512", "-cpu", "max");
             case "kvm" -> List.of("-accel", "kvm", "-cpu", "host");
-            default -> throw new IllegalArgumentException("lima.accel \"" + accelerator + "\" is not one of \"tcg\", \"kvm\"");
+            default -> throw new IllegalArgumentException("lima.accel \"" + accelerator + "\" is not one of \"tcg\", "
+                    + "\"kvm\"");
         };
     }
 }

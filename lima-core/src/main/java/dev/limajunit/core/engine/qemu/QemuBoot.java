@@ -24,10 +24,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -66,7 +68,7 @@ final class QemuBoot {
             return boot();
         } catch (RuntimeException | IOException e) {
             List<AutoCloseable> reverse = new ArrayList<>(started);
-            java.util.Collections.reverse(reverse);
+            Collections.reverse(reverse);
             try {
                 QemuInstance.closeAll(reverse);
             } catch (RuntimeException cleanup) {
@@ -180,7 +182,8 @@ final class QemuBoot {
                 }
             }
             if (!Files.isDirectory(mount.location())) {
-                throw failure(mount.describe() + ": location " + mount.location() + " is not a directory on the host", null);
+                throw failure(mount.describe() + ": location " + mount.location() + " is not a directory on the host",
+                        null);
             }
             MountWiring wiring = switch (spec.mountType()) {
                 case NINEP -> new NinePMount(mount);
@@ -198,14 +201,17 @@ final class QemuBoot {
                 }
                 case REVERSE_SSHFS -> {
                     SftpServerFactory server = engine.sftpServer(mount.sshfs().sftpDriver()).orElseThrow(() -> failure(
-                            mount.describe() + ": sshfs.sftpDriver \"" + mount.sshfs().sftpDriver() + "\" is not available "
-                                    + "in the qemu engine" + (mount.sshfs().sftpDriver().yamlName().equals("openssh-sftp-server")
-                                    ? " (no sftp-server binary: install the Debian package openssh-sftp-server)" : ""), null));
+                            mount.describe() + ": sshfs.sftpDriver \"" + mount.sshfs().sftpDriver()
+                                    + "\" is not available in the qemu engine"
+                                    + (mount.sshfs().sftpDriver().yamlName().equals("openssh-sftp-server")
+                                    ? " (no sftp-server binary: install the Debian package openssh-sftp-server)" : ""),
+                            null));
                     ReverseSshfsMount r = new ReverseSshfsMount(mount, server, dir);
                     diagnostics.put("sshfs-" + mount.index() + ".log", r.log());
                     yield r;
                 }
-                default -> throw failure("mountType " + spec.mountType() + " is not supported by the qemu engine", null);
+                default -> throw failure("mountType " + spec.mountType() + " is not supported by the qemu engine",
+                        null);
             };
             wirings.add(wiring);
             started.add(wiring);
@@ -214,7 +220,8 @@ final class QemuBoot {
     }
 
     /** Starts QEMU; a port taken between our probe and QEMU's bind is retried with another port. */
-    private LaunchedQemu launch(Path kernel, Path initramfs, GuestLogin login, List<MountWiring> wirings) throws IOException {
+    private LaunchedQemu launch(Path kernel, Path initramfs, GuestLogin login,
+            List<MountWiring> wirings) throws IOException {
         for (int attempt = 1; ; attempt++) {
             int port = freePort();
             List<String> argv = QemuCommandLine.build(engine.qemuBinary(), "lima-junit-" + options.name(),
@@ -237,7 +244,7 @@ final class QemuBoot {
 
     private boolean exitedWithPortConflict(ManagedProcess process) throws IOException {
         try {
-            process.process().waitFor(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+            process.process().waitFor(300, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -250,7 +257,8 @@ final class QemuBoot {
         while (serial.readyUptime().isEmpty()) {
             if (System.nanoTime() > silentUntil && serial.isSilent() && qemu.isAlive()) {
                 throw new GuestStalledException("instance " + options.name() + " (qemu engine): the guest printed "
-                        + "nothing on its serial console within " + (silentLimit.toMillis() % 1000 == 0 ? silentLimit.toSeconds() + " s" : silentLimit.toMillis() + " ms") + " ("
+                        + "nothing on its serial console within " + (silentLimit.toMillis() % 1000 == 0
+                        ? silentLimit.toSeconds() + " s" : silentLimit.toMillis() + " ms") + " ("
                         + serial.file() + " is empty): QEMU stalled before the guest kernel printed anything");
             }
             if (!qemu.isAlive()) {

@@ -32,7 +32,8 @@ final class QemuCommandLine {
      * @param mounts        the mounts' wirings
      */
     static List<String> build(Path qemu, String name, String accelerator, int cpus, long memoryBytes, Path kernel,
-                              Path initramfs, GuestLogin login, int sshPort, Path serialLog, List<MountWiring> mounts) {
+                              Path initramfs, GuestLogin login, int sshPort, Path serialLog,
+                              List<MountWiring> mounts) {
         long memoryMiB = Math.max(256, memoryBytes >> 20);
         List<String> argv = new ArrayList<>(List.of(qemu.toString(), "-name", name,
                 "-nodefaults", "-no-user-config", "-display", "none", "-no-reboot"));

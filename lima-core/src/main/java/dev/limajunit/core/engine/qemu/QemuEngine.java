@@ -31,7 +31,8 @@ public final class QemuEngine implements Engine {
 
     public static final String NAME = "qemu";
     static final String QEMU_PACKAGE = "qemu-system-x86";
-    private static final Set<MountType> SUPPORTED = Set.of(MountType.NINEP, MountType.VIRTIOFS, MountType.REVERSE_SSHFS);
+    private static final Set<MountType> SUPPORTED = Set.of(MountType.NINEP, MountType.VIRTIOFS,
+            MountType.REVERSE_SSHFS);
 
     private final Path qemuBinary;
     private final Path kernelOverride;
@@ -41,8 +42,9 @@ public final class QemuEngine implements Engine {
     private final Path cacheDirectory;
     private final GuestUser guestUser;
 
-    private QemuEngine(Path qemuBinary, Path kernelOverride, String accelerator, Map<SftpDriver, SftpServerFactory> sftpServers,
-                       Duration stallTimeout, Path cacheDirectory, GuestUser guestUser) {
+    private QemuEngine(Path qemuBinary, Path kernelOverride, String accelerator,
+                       Map<SftpDriver, SftpServerFactory> sftpServers, Duration stallTimeout, Path cacheDirectory,
+                       GuestUser guestUser) {
         this.qemuBinary = qemuBinary;
         this.kernelOverride = kernelOverride;
         this.accelerator = accelerator;
@@ -87,7 +89,8 @@ public final class QemuEngine implements Engine {
         Map<SftpDriver, SftpServerFactory> servers = new EnumMap<>(SftpDriver.class);
         servers.putAll(sftpServers);
         servers.put(driver, factory);
-        return new QemuEngine(qemuBinary, kernelOverride, accelerator, servers, stallTimeout, cacheDirectory, guestUser);
+        return new QemuEngine(qemuBinary, kernelOverride, accelerator, servers, stallTimeout, cacheDirectory,
+                guestUser);
     }
 
     /**
@@ -130,14 +133,16 @@ public final class QemuEngine implements Engine {
     @Override
     public Optional<String> unavailableReason() {
         if (!System.getProperty("os.name", "").toLowerCase().contains("linux")) {
-            return Optional.of("the qemu engine runs on Linux hosts only (this is " + System.getProperty("os.name") + ")");
+            return Optional.of("the qemu engine runs on Linux hosts only (this is " + System.getProperty("os.name")
+                    + ")");
         }
         String arch = System.getProperty("os.arch", "");
         if (!arch.equals("amd64") && !arch.equals("x86_64")) {
             return Optional.of("the qemu engine boots x86_64 guests on x86_64 hosts only (this host is " + arch + ")");
         }
         if (qemuBinary == null || !Files.isExecutable(qemuBinary)) {
-            return Optional.of((qemuBinary == null ? "qemu-system-x86_64 is not on PATH" : qemuBinary + " is not an executable")
+            return Optional.of((qemuBinary == null ? "qemu-system-x86_64 is not on PATH" : qemuBinary
+                    + " is not an executable")
                     + ": install the Debian package " + QEMU_PACKAGE + " (apt-get install " + QEMU_PACKAGE + ")");
         }
         return Optional.empty();

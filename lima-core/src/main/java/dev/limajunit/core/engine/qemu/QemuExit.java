@@ -39,7 +39,9 @@ final class QemuExit {
         expected = true;
     }
 
-    /** Whether QEMU has exited, waiting up to {@code grace} for a death that is under way (the socket may close first). */
+    /**
+     * Whether QEMU has exited, waiting up to {@code grace} for a death that is under way (the socket may close first).
+     */
     boolean exited(Duration grace) {
         CompletableFuture<Process> exit = qemu.process().onExit();
         try {
@@ -60,7 +62,8 @@ final class QemuExit {
         }
         String panic = serial.panicLine().map(line -> " after a guest kernel panic: " + line).orElse("");
         return Optional.of("instance " + instance + ": VM exited (" + describe(qemu.process().exitValue())
-                + ")" + panic + "; QEMU pid " + qemu.pid() + "\n--- last " + SERIAL_TAIL_LINES + " lines of the serial log "
+                + ")" + panic + "; QEMU pid " + qemu.pid() + "\n--- last " + SERIAL_TAIL_LINES + " lines of the serial "
+                + "log "
                 + serial.file() + " ---\n" + serial.tail(SERIAL_TAIL_LINES));
     }
 

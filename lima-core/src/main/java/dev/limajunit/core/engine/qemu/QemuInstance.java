@@ -33,8 +33,8 @@ public final class QemuInstance implements Instance {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     QemuInstance(String name, ResolvedInstance spec, ManagedProcess qemu, GuestShell shell, GuestShell rootShell,
-                 SshTarget sshTarget, List<MountWiring> wirings, List<MountedDirectory> mounts, Map<String, Long> bootPhases,
-                 Map<String, Path> diagnostics, InotifyForwarder inotify) {
+                 SshTarget sshTarget, List<MountWiring> wirings, List<MountedDirectory> mounts,
+                 Map<String, Long> bootPhases, Map<String, Path> diagnostics, InotifyForwarder inotify) {
         this.name = name;
         this.spec = spec;
         this.qemu = qemu;
@@ -94,7 +94,9 @@ public final class QemuInstance implements Instance {
         return sshTarget;
     }
 
-    /** The mountInotify forwarder, when the spec asked for it: its latencies show how fast host changes reach the guest. */
+    /**
+     * The mountInotify forwarder, when the spec asked for it: its latencies show how fast host changes reach the guest.
+     */
     public Optional<InotifyForwarder> inotifyForwarder() {
         return Optional.ofNullable(inotify);
     }

@@ -75,7 +75,8 @@ final class ReverseSshfsMount implements MountWiring {
         pumps.add(pump("sshfs stderr", sshfs.stderr(), Files.newOutputStream(log)));
         long deadline = System.nanoTime() + MOUNT_WAIT.toNanos();
         // -F: /proc/mounts escapes a space as \040, which a regex would read as a back-reference.
-        String check = "grep -qF " + GuestScript.quote(" " + GuestMounts.procMountsEscape(mount.mountPoint()) + " fuse.sshfs ")
+        String check = "grep -qF " + GuestScript.quote(" " + GuestMounts.procMountsEscape(mount.mountPoint())
+        + " fuse.sshfs ")
                 + " /proc/mounts";
         while (!shell.exec(Command.shell(check)).succeeded()) {
             if (!sshfs.isRunning()) {

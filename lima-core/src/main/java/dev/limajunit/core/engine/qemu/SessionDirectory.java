@@ -4,6 +4,7 @@ import dev.limajunit.core.process.RunSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * This run's directory for instance files (serial logs, sockets, keys): {@code $TMPDIR/lima-junit-SESSION}, short so
@@ -23,7 +24,7 @@ final class SessionDirectory {
                     Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"),
                             "lima-junit-" + RunSession.id()));
                     // Holds the per-run SSH keys: only this user may enter it, whatever the umask.
-                    Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
                     if (!Boolean.getBoolean("lima.keepLogs")) {
                         // Shutdown hooks run concurrently with the process registry's: unlinking files a dying QEMU
                         // still holds open is harmless on Linux.

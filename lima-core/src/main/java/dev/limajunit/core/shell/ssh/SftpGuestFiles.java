@@ -144,7 +144,8 @@ final class SftpGuestFiles implements GuestFiles, AutoCloseable {
     }
 
     private GuestShellException failure(String what, GuestPath path, IOException e) {
-        String reason = e instanceof SftpException s ? SftpConstants.getStatusName(s.getStatus()) + ": " + s.getMessage()
+        String reason = e instanceof SftpException s ? SftpConstants.getStatusName(s.getStatus()) + ": "
+                + s.getMessage()
                 : e.toString();
         return new GuestShellException("SFTP " + what + " " + path + " on " + session.describe() + " failed: "
                 + reason, e);

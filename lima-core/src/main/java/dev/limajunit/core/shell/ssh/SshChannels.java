@@ -58,7 +58,8 @@ final class SshChannels {
             return open(current, line, out, err);
         } catch (IOException | RuntimeException first) {
             if (current.isOpen() && !current.isClosing()) {
-                throw new GuestShellException("cannot open an SSH channel on " + session.describe() + ": " + first, first);
+                throw new GuestShellException("cannot open an SSH channel on " + session.describe() + ": " + first,
+                        first);
             }
             ClientSession fresh = session.reconnect(current);
             try {

@@ -48,7 +48,8 @@ public final class SshGuestShell implements GuestShell {
     public static SshGuestShell connect(SshTarget target, SshShellOptions options) {
         SshConnector connector = new SshConnector(target, options);
         try {
-            return new SshGuestShell(connector, new ReconnectingSession(connector), new ChannelSlots(options.maxSessions()));
+            return new SshGuestShell(connector, new ReconnectingSession(connector),
+                    new ChannelSlots(options.maxSessions()));
         } catch (RuntimeException e) {
             connector.close();
             throw e;

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param maxSessions       channels open at once on the session: OpenSSH's {@code MaxSessions} (default 10).
  *                          One is kept back for ending timed-out commands, one is used by SFTP once it is used.
  */
-public record SshShellOptions(Duration connectTimeout, Duration heartbeatInterval, Duration idleTimeout, int maxSessions) {
+public record SshShellOptions(Duration connectTimeout, Duration heartbeatInterval, Duration idleTimeout,
+        int maxSessions) {
 
     public static final int OPENSSH_MAX_SESSIONS = 10;
 

@@ -1,46 +1,32 @@
 package dev.limajunit.core.shell.ssh;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.limajunit.core.shell.GuestFileStat;
 import dev.limajunit.core.shell.GuestPath;
 import dev.limajunit.core.shell.GuestShellException;
-
-import org.junit.jupiter.api.AfterAll;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** files() over SFTP against a real OpenSSH sshd (internal-sftp). */
+@ExtendWith(LocalSshShell.class)
 class SftpGuestFilesIT {
 
-    private static LocalSshd sshd;
     private static SshGuestShell shell;
     private GuestPath dir;
 
     @BeforeAll
-    static void start() {
-        sshd = LocalSshd.start();
-        shell = SshGuestShell.connect(sshd.target(), Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (shell != null) {
-            shell.close();
-        }
-        if (sshd != null) {
-            sshd.close();
-        }
+    static void start(SshGuestShell connected) {
+        shell = connected;
     }
 
     @BeforeEach

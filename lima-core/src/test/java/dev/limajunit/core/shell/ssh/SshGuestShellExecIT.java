@@ -1,15 +1,13 @@
 package dev.limajunit.core.shell.ssh;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.limajunit.core.shell.Command;
 import dev.limajunit.core.shell.ExecResult;
 import dev.limajunit.core.shell.GuestCommandException;
 import dev.limajunit.core.shell.GuestPath;
 import dev.limajunit.core.shell.GuestTimeoutException;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,30 +17,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** exec against a real OpenSSH sshd on 127.0.0.1. */
+@ExtendWith(LocalSshShell.class)
 class SshGuestShellExecIT {
 
-    private static LocalSshd sshd;
     private static SshGuestShell shell;
 
     @BeforeAll
-    static void start() {
-        sshd = LocalSshd.start();
-        shell = SshGuestShell.connect(sshd.target(), Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (shell != null) {
-            shell.close();
-        }
-        if (sshd != null) {
-            sshd.close();
-        }
+    static void start(SshGuestShell connected) {
+        shell = connected;
     }
 
     @Test

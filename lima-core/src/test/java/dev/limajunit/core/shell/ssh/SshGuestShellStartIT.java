@@ -1,41 +1,30 @@
 package dev.limajunit.core.shell.ssh;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.limajunit.core.shell.Command;
 import dev.limajunit.core.shell.RunningCommand;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** start(): raw streams and a close that really ends the remote process. */
+@ExtendWith(LocalSshShell.class)
 class SshGuestShellStartIT {
 
     private static LocalSshd sshd;
     private static SshGuestShell shell;
 
     @BeforeAll
-    static void start() {
-        sshd = LocalSshd.start();
-        shell = SshGuestShell.connect(sshd.target(), Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (shell != null) {
-            shell.close();
-        }
-        if (sshd != null) {
-            sshd.close();
-        }
+    static void start(LocalSshd started, SshGuestShell connected) {
+        sshd = started;
+        shell = connected;
     }
 
     @Test

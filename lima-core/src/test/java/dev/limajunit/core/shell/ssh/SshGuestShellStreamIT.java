@@ -1,15 +1,14 @@
 package dev.limajunit.core.shell.ssh;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import dev.limajunit.core.shell.Command;
 import dev.limajunit.core.shell.GuestShellException;
 import dev.limajunit.core.shell.GuestTimeoutException;
 import dev.limajunit.core.shell.OutputListener;
 import dev.limajunit.core.shell.StreamingCommand;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
@@ -17,33 +16,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** stream(): lines as they come, readiness lines, and a close that ends the remote process. */
+@ExtendWith(LocalSshShell.class)
 class SshGuestShellStreamIT {
 
     private static final long MIB_64 = 64L * 1024 * 1024;
 
-    private static LocalSshd sshd;
     private static SshGuestShell shell;
 
     @BeforeAll
-    static void start() {
-        sshd = LocalSshd.start();
-        shell = SshGuestShell.connect(sshd.target(), Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (shell != null) {
-            shell.close();
-        }
-        if (sshd != null) {
-            sshd.close();
-        }
+    static void start(SshGuestShell connected) {
+        shell = connected;
     }
 
     @Test

@@ -1,0 +1,90 @@
+package dev.limajunit.junit.internal;
+
+import dev.limajunit.core.config.InstanceSpec;
+import dev.limajunit.core.config.MountSpec;
+import dev.limajunit.core.config.ResolvedInstance;
+import dev.limajunit.core.config.SpecResolver;
+import dev.limajunit.core.config.ValidationIssue;
+import dev.limajunit.core.config.ValidationReport;
+import dev.limajunit.core.host.HostFacts;
+import dev.limajunit.junit.LimaConfigurationException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntFunction;
+import org.apiguardian.api.API;
+
+/**
+ * Applies lima-core's rules and defaults to a request, and words every broken rule by the attribute as the user
+ * declared it ({@code @LimaInstance(mounts[0].ninep.msize): ...}, {@code LimaVm(mounts[0].9p.msize): ...}).
+ */
+@API(status = API.Status.INTERNAL)
+public final class SpecValidation {
+
+    private SpecValidation() {
+    }
+
+    /**
+     * @param freshDirectory gives the host directory of mount {@code i} when it asked for a fresh one
+     * @throws LimaConfigurationException listing every broken rule
+     */
+    static ResolvedInstance resolve(InstanceRequest request, HostFacts facts, IntFunction<Path> freshDirectory) {
+        SpecResolver resolver = new SpecResolver(facts);
+        InstanceSpec spec = concrete(request, freshDirectory);
+        Optional<LimaConfigurationException> problems = problems(request, resolver.validate(spec));
+        if (problems.isPresent()) {
+            throw problems.get();
+        }
+        return resolver.resolve(spec);
+    }
+
+    /** The warnings lima-core has for this request (logged, never fatal). */
+    static List<ValidationIssue> warnings(InstanceRequest request, HostFacts facts, IntFunction<Path> freshDirectory) {
+        return new SpecResolver(facts).validate(concrete(request, freshDirectory)).warnings();
+    }
+
+    /**
+     * Checks the request without creating anything (fresh mounts get a placeholder path), for deciding before a
+     * boot whether the class must fail.
+     */
+    static Optional<LimaConfigurationException> problems(InstanceRequest request, HostFacts facts) {
+        return problems(request, new SpecResolver(facts).validate(concrete(request, SpecValidation::placeholder)));
+    }
+
+    /** Every error of the report, worded by the attribute as the user declared it. */
+    private static Optional<LimaConfigurationException> problems(InstanceRequest request, ValidationReport report) {
+        if (!report.hasErrors()) {
+            return Optional.empty();
+        }
+        return Optional.of(AttributeMessages.invalid(request.origin(), report.errors().stream()
+                .map(issue -> request.declaration().attribute(issue)).toList()));
+    }
+
+    /** The spec with a placeholder path for each fresh mount, for checking it before anything is created. */
+    public static InstanceSpec withPlaceholders(InstanceSpec spec, Set<Integer> freshMounts) {
+        return concrete(spec, freshMounts, SpecValidation::placeholder);
+    }
+
+    private static Path placeholder(int index) {
+        return Path.of(System.getProperty("java.io.tmpdir"), "lima-junit-fresh-" + index);
+    }
+
+    private static InstanceSpec concrete(InstanceRequest request, IntFunction<Path> freshDirectory) {
+        return concrete(request.spec(), request.freshMounts(), freshDirectory);
+    }
+
+    private static InstanceSpec concrete(InstanceSpec spec, Set<Integer> freshMounts,
+            IntFunction<Path> freshDirectory) {
+        List<MountSpec> mounts = new ArrayList<>(spec.mounts());
+        for (int i = 0; i < mounts.size(); i++) {
+            if (freshMounts.contains(i)) {
+                MountSpec m = mounts.get(i);
+                mounts.set(i, new MountSpec(freshDirectory.apply(i).toString(), m.mountPoint(), m.writable(), m.sshfs(),
+                        m.ninep(), m.virtiofs()));
+            }
+        }
+        return spec.withMounts(mounts);
+    }
+}
