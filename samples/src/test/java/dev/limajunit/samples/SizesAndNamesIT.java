@@ -108,6 +108,20 @@ class SizesAndNamesIT {
                 "entry-09999");
     }
 
+    @Test
+    @Behaviour(id = "names-differing-in-case", title = "names that differ only in case stay two files, both ways")
+    void namesThatDifferOnlyInCaseStayTwoFiles(MountedDirectory dir) throws Exception {
+        Files.writeString(dir.host("sizes/readme.md"), "lower\n");
+        Files.writeString(dir.host("sizes/README.md"), "UPPER\n");
+        assertThat(dir.shell().execChecked("cat", dir.guest("sizes/readme.md").value(),
+                dir.guest("sizes/README.md").value()).stdoutText()).as("the guest reading both host names")
+                .isEqualTo("lower\nUPPER\n");
+        dir.shell().execChecked("sh", "-c", "echo lower > \"$1/makefile\"; echo UPPER > \"$1/Makefile\"", "create",
+                dir.guest("sizes").value());
+        assertThat(Files.readString(dir.host("sizes/makefile")) + Files.readString(dir.host("sizes/Makefile")))
+                .as("the host reading both guest names").isEqualTo("lower\nUPPER\n");
+    }
+
     private static String tail(Path file) throws Exception {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
             byte[] last = new byte[4];
@@ -123,19 +137,5 @@ class SizesAndNamesIT {
         String[] out = new String(stat.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip().split(" ");
         stat.waitFor();
         return Long.parseLong(out[0]) * Long.parseLong(out[1]);
-    }
-
-    @Test
-    @Behaviour(id = "names-differing-in-case", title = "names that differ only in case stay two files, both ways")
-    void namesThatDifferOnlyInCaseStayTwoFiles(MountedDirectory dir) throws Exception {
-        Files.writeString(dir.host("sizes/readme.md"), "lower\n");
-        Files.writeString(dir.host("sizes/README.md"), "UPPER\n");
-        assertThat(dir.shell().execChecked("cat", dir.guest("sizes/readme.md").value(),
-                dir.guest("sizes/README.md").value()).stdoutText()).as("the guest reading both host names")
-                .isEqualTo("lower\nUPPER\n");
-        dir.shell().execChecked("sh", "-c", "echo lower > \"$1/makefile\"; echo UPPER > \"$1/Makefile\"", "create",
-                dir.guest("sizes").value());
-        assertThat(Files.readString(dir.host("sizes/makefile")) + Files.readString(dir.host("sizes/Makefile")))
-                .as("the host reading both guest names").isEqualTo("lower\nUPPER\n");
     }
 }
