@@ -6,6 +6,7 @@ import static dev.limajunit.core.config.MountType.VIRTIOFS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.limajunit.assertions.probe.FsProbe;
 import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.core.shell.Command;
 import dev.limajunit.core.shell.ExecResult;

@@ -1,11 +1,15 @@
 package dev.limajunit.samples;
 
+import static dev.limajunit.assertions.BoundaryAssertions.assertThatLock;
 import static dev.limajunit.core.config.MountType.NINEP;
 import static dev.limajunit.core.config.MountType.REVERSE_SSHFS;
 import static dev.limajunit.core.config.MountType.VIRTIOFS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.limajunit.assertions.LockKind;
+import dev.limajunit.assertions.probe.FsProbe;
+import dev.limajunit.assertions.probe.ProbeSession;
 import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.junit.Behaviour;
 import dev.limajunit.junit.ForEachMountType;
@@ -14,14 +18,15 @@ import dev.limajunit.junit.LimaInstance;
 import dev.limajunit.junit.Mount;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Locks across the boundary: an {@code flock} or POSIX {@code fcntl} lock held on one side, tried on the other
- * (libfuse/sshfs#326: sshfs locks are local only), and two guest processes on the same file. Every try is
- * non-blocking: a lock seen is {@code EAGAIN} (or {@code EACCES}, which fcntl may answer instead), a lock not seen is
- * the try succeeding. Shares MountVisibilityIT's VM.
+ * ({@code assertThatLock}; libfuse/sshfs#326: sshfs locks are local only), and two guest processes on the same file.
+ * Every try is non-blocking: a lock seen is {@code EAGAIN} (or {@code EACCES}, which fcntl may answer instead), a
+ * lock not seen is the try succeeding. Shares MountVisibilityIT's VM.
  */
 @ForEachMountType({NINEP, VIRTIOFS, REVERSE_SSHFS})
 @LimaInstance(mounts = @Mount(writable = true))
@@ -44,34 +49,34 @@ class LockIT {
 
     @Test
     @Behaviour(id = "flock-guest-blocks-host", title = "an flock held in the guest is seen by the host")
-    @KnownLimitation(mountTypes = {NINEP, VIRTIOFS, REVERSE_SSHFS}, messageContains = "\"ok acquired\"",
+    @KnownLimitation(mountTypes = {NINEP, VIRTIOFS, REVERSE_SSHFS}, messageContains = "try got the lock",
             reason = REASON)
     void anFlockHeldInTheGuestIsSeenByTheHost(MountedDirectory dir) {
-        guestHoldsHostTries(dir, "flock", "locks/guest-flock");
+        guestHoldsHostTries(dir, LockKind.FLOCK, "locks/guest-flock");
     }
 
     @Test
     @Behaviour(id = "flock-host-blocks-guest", title = "an flock held on the host is seen by the guest")
-    @KnownLimitation(mountTypes = {NINEP, VIRTIOFS, REVERSE_SSHFS}, messageContains = "\"ok acquired\"",
+    @KnownLimitation(mountTypes = {NINEP, VIRTIOFS, REVERSE_SSHFS}, messageContains = "try got the lock",
             reason = REASON)
     void anFlockHeldOnTheHostIsSeenByTheGuest(MountedDirectory dir) {
-        hostHoldsGuestTries(dir, "flock", "locks/host-flock");
+        hostHoldsGuestTries(dir, LockKind.FLOCK, "locks/host-flock");
     }
 
     @Test
     @Behaviour(id = "fcntl-guest-blocks-host", title = "a POSIX (fcntl) lock held in the guest is seen by the host")
-    @KnownLimitation(mountTypes = {NINEP, VIRTIOFS, REVERSE_SSHFS}, messageContains = "\"ok acquired\"",
+    @KnownLimitation(mountTypes = {NINEP, VIRTIOFS, REVERSE_SSHFS}, messageContains = "try got the lock",
             reason = REASON)
     void anFcntlLockHeldInTheGuestIsSeenByTheHost(MountedDirectory dir) {
-        guestHoldsHostTries(dir, "fcntl", "locks/guest-fcntl");
+        guestHoldsHostTries(dir, LockKind.FCNTL, "locks/guest-fcntl");
     }
 
     @Test
     @Behaviour(id = "fcntl-host-blocks-guest", title = "a POSIX (fcntl) lock held on the host is seen by the guest")
-    @KnownLimitation(mountTypes = {NINEP, VIRTIOFS, REVERSE_SSHFS}, messageContains = "\"ok acquired\"",
+    @KnownLimitation(mountTypes = {NINEP, VIRTIOFS, REVERSE_SSHFS}, messageContains = "try got the lock",
             reason = REASON)
     void anFcntlLockHeldOnTheHostIsSeenByTheGuest(MountedDirectory dir) {
-        hostHoldsGuestTries(dir, "fcntl", "locks/host-fcntl");
+        hostHoldsGuestTries(dir, LockKind.FCNTL, "locks/host-fcntl");
     }
 
     @Test
@@ -86,25 +91,21 @@ class LockIT {
         guestHoldsGuestTries(dir, "fcntl", "locks/guest-guest-fcntl");
     }
 
-    private static void guestHoldsHostTries(MountedDirectory dir, String kind, String file) {
-        try (ProbeSession held = FsProbe.startInGuest(dir.shell(), kind + "-hold", dir.guest(file).value())) {
-            assertThat(held.started()).as("the guest takes the %s lock", kind).isEqualTo("ok held");
-            assertThat(FsProbe.host(kind + "-try", dir.host(file).toString()))
-                    .as("the host's try while the guest holds an %s lock on %s", kind, file).matches(SEEN);
-        }
-        // Released, the host gets it: the refusal above was the guest's lock, not a host that cannot lock at all.
+    private static void guestHoldsHostTries(MountedDirectory dir, LockKind kind, String file) {
+        assertThatLock(dir, file, kind).heldInGuest().isSeenOnHost();
+        // Released, the host gets it: a refusal would be the guest's lock, not a host that cannot lock at all.
         await("the host's " + kind + " try once the guest let go").atMost(RELEASED)
-                .until(() -> FsProbe.host(kind + "-try", dir.host(file).toString()).equals("ok acquired"));
+                .until(() -> FsProbe.host(probe(kind, "-try"), dir.host(file).toString()).equals("ok acquired"));
     }
 
-    private static void hostHoldsGuestTries(MountedDirectory dir, String kind, String file) {
-        try (ProbeSession held = FsProbe.startOnHost(kind + "-hold", dir.host(file).toString())) {
-            assertThat(held.started()).as("the host takes the %s lock", kind).isEqualTo("ok held");
-            assertThat(FsProbe.guest(dir.shell(), kind + "-try", dir.guest(file).value()))
-                    .as("the guest's try while the host holds an %s lock on %s", kind, file).matches(SEEN);
-        }
-        await("the guest's " + kind + " try once the host let go").atMost(RELEASED)
-                .until(() -> FsProbe.guest(dir.shell(), kind + "-try", dir.guest(file).value()).equals("ok acquired"));
+    private static void hostHoldsGuestTries(MountedDirectory dir, LockKind kind, String file) {
+        assertThatLock(dir, file, kind).heldOnHost().isSeenInGuest();
+        await("the guest's " + kind + " try once the host let go").atMost(RELEASED).until(() -> FsProbe.guest(
+                dir.shell(), probe(kind, "-try"), dir.guest(file).value()).equals("ok acquired"));
+    }
+
+    private static String probe(LockKind kind, String suffix) {
+        return kind.name().toLowerCase(Locale.ROOT) + suffix;
     }
 
     private static void guestHoldsGuestTries(MountedDirectory dir, String kind, String file) {

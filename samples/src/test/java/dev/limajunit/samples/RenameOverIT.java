@@ -6,6 +6,8 @@ import static dev.limajunit.core.config.MountType.VIRTIOFS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.limajunit.assertions.probe.FsProbe;
+import dev.limajunit.assertions.probe.ProbeSession;
 import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.junit.Behaviour;
 import dev.limajunit.junit.ForEachMountType;

@@ -5,6 +5,8 @@ import static dev.limajunit.core.config.MountType.REVERSE_SSHFS;
 import static dev.limajunit.core.config.MountType.VIRTIOFS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.limajunit.assertions.probe.FsProbe;
+import dev.limajunit.assertions.probe.ProbeSession;
 import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.core.shell.ExecResult;
 import dev.limajunit.junit.Behaviour;

@@ -1,4 +1,4 @@
-package dev.limajunit.samples;
+package dev.limajunit.assertions.probe;
 
 import dev.limajunit.core.shell.RunningCommand;
 import java.io.BufferedReader;
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * A running {@code fsprobe} that holds something (a lock, a mapping, an open descriptor) on one side of a mount until
  * closed. Each {@link #ask()} makes it report what it sees now, one line.
  */
-final class ProbeSession implements AutoCloseable {
+public final class ProbeSession implements AutoCloseable {
 
     private static final String EOF = "<probe exited>";
 
@@ -43,12 +43,12 @@ final class ProbeSession implements AutoCloseable {
     }
 
     /** What the probe said when it started: {@code ok held}, {@code ok mapped}, or {@code err ...}. */
-    String started() {
+    public String started() {
         return first;
     }
 
     /** Asks the probe to report again and returns its line. */
-    String ask() {
+    public String ask() {
         try {
             stdin.write('\n');
             stdin.flush();
