@@ -42,6 +42,18 @@ public final class HostChange {
                 h -> h.write(path, content));
     }
 
+    /** Writes over an existing file in place: same inode, cut to the new length (see {@link HostActions#overwrite}). */
+    public static HostChange overwrite(String path, String content) {
+        return new HostChange("overwrite in place " + path + " " + FileView.quote(bytes(content)), List.of(path),
+                h -> h.overwrite(path, content));
+    }
+
+    /** Replaces an existing file by renaming a new one over it (see {@link HostActions#replace}). */
+    public static HostChange replace(String path, String content) {
+        return new HostChange("replace by rename " + path + " " + FileView.quote(bytes(content)), List.of(path),
+                h -> h.replace(path, content));
+    }
+
     public static HostChange append(String path, String content) {
         return new HostChange("append " + FileView.quote(bytes(content)) + " to " + path, List.of(path),
                 h -> h.append(path, content));

@@ -45,7 +45,8 @@ final class MatrixHtml {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>Mount behaviour matrix</title>\n<style>\n").append(CSS).append("</style>\n")
+                .append("<title>Mount behaviour matrix</title>\n<style>\n").append(CSS).append(SpeedSection.CSS)
+                .append("</style>\n")
                 .append("</head>\n<body>\n<h1>Mount behaviour matrix</h1>\n<p class=\"summary\">")
                 .append(esc(matrix.runs().size() + (matrix.runs().size() == 1 ? " run · " : " runs · ")
                         + matrix.outcomeSummary()))
@@ -83,6 +84,7 @@ final class MatrixHtml {
             }
             h.append("</ol>\n");
         }
+        h.append(SpeedSection.html(matrix));
         h.append("<h2>Runs</h2>\n<div class=\"scroll\">\n<table class=\"runs\">\n<thead><tr><th>Run</th><th>Date</th>"
                 + "<th>Host</th><th>Host kernel</th><th>Engines</th><th>Guest kernel</th><th>virtiofsd</th>"
                 + "<th>Java</th><th>JUnit</th>"

@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -59,6 +60,15 @@ public final class MatrixJson {
             ObjectNode cells = row.putObject("cells");
             for (MountType column : matrix.columns()) {
                 matrix.cell(b.id(), column).ifPresent(cell -> cells.set(column.yamlName(), cellNode(cell)));
+            }
+        }
+        if (!matrix.speed().isEmpty()) {
+            ArrayNode performance = root.putArray("performance");
+            for (SpeedFigure f : matrix.speed()) {
+                performance.addObject().put("workload", f.workload()).put("description", f.description())
+                        .put("mountType", f.mountType().yamlName()).put("variant", f.variant())
+                        .put("unit", f.unit().symbol()).put("mount", f.mount()).put("native", f.nativeValue())
+                        .put("timesNative", Math.round(f.timesNative() * 100) / 100.0).put("run", f.run());
             }
         }
         return MAPPER.writeValueAsString(root) + "\n";
@@ -152,6 +162,11 @@ public final class MatrixJson {
         for (int i = 0; i < rows.size(); i++) {
             r.row(rows.get(i), "rows[" + i + "]", builder);
         }
+        // Optional: matrices written before the performance section have none.
+        List<JsonNode> figures = r.array(root, "performance", "");
+        for (int i = 0; i < figures.size(); i++) {
+            builder.figure(r.figure(figures.get(i), "performance[" + i + "]"));
+        }
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
@@ -221,6 +236,23 @@ public final class MatrixJson {
             }
             return new Observation(outcome, optText(n, "reason"), measurements, text(n, "test", where),
                     text(n, "run", where), optText(n, "provenance"));
+        }
+
+        SpeedFigure figure(JsonNode n, String where) {
+            for (String number : List.of("mount", "native")) {
+                if (!n.path(number).isNumber()) {
+                    throw fail(where + "." + number, "must be a number, was " + n.path(number));
+                }
+            }
+            try {
+                return new SpeedFigure(text(n, "workload", where), Objects.requireNonNullElse(optText(n, "description"),
+                        ""), mountType(text(n, "mountType", where), where + ".mountType"),
+                        Objects.requireNonNullElse(optText(n, "variant"), "default"),
+                        SpeedUnit.fromSymbol(text(n, "unit", where)), n.path("mount").asDouble(),
+                        n.path("native").asDouble(), text(n, "run", where));
+            } catch (IllegalArgumentException e) {
+                throw fail(where, e.getMessage());
+            }
         }
 
         MountType mountType(String name, String where) {

@@ -50,6 +50,7 @@ final class MatrixMarkdown {
             }
             md.append('\n');
         }
+        md.append(SpeedSection.markdown(matrix));
         md.append("## Runs\n\n| Run | Date | Host | Host kernel | Engines | Guest kernel | virtiofsd | Java | JUnit"
                 + " | lima.mountTypes | Source |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (RunInfo r : matrix.runs()) {

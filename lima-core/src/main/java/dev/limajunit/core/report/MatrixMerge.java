@@ -13,7 +13,8 @@ import java.util.Set;
  * Columns and rows are unioned (a row's title comes from the first file that has it). Where two files hold the same
  * cell, the merged cell keeps every observation: it shows the worse outcome and percentiles over all latencies, and
  * is marked mixed when the outcomes differ. Every run keeps its own metadata, with the file it came from as its
- * source; run ids that clash are made unique by a suffix.
+ * source; run ids that clash are made unique by a suffix. Performance figures are unioned; for the same workload,
+ * mount type and variant the later file's replaces the earlier one (measurements are not averaged across machines).
  */
 public final class MatrixMerge {
 
@@ -62,5 +63,7 @@ public final class MatrixMerge {
                         o -> merged.add(row, column, o.inRun(renamed.get(o.run())))));
             }
         }
+        // A later file's figure for the same workload, type and variant replaces an earlier one.
+        matrix.speed().forEach(f -> merged.figure(f.inRun(renamed.get(f.run()))));
     }
 }

@@ -26,13 +26,15 @@ public final class MountMatrix {
     private final List<Behaviour> rows;
     private final List<MountType> columns;
     private final Map<String, Map<MountType, Cell>> cells;
+    private final List<SpeedFigure> speed;
 
     private MountMatrix(List<RunInfo> runs, List<Behaviour> rows, List<MountType> columns,
-                        Map<String, Map<MountType, Cell>> cells) {
+                        Map<String, Map<MountType, Cell>> cells, List<SpeedFigure> speed) {
         this.runs = runs;
         this.rows = rows;
         this.columns = columns;
         this.cells = cells;
+        this.speed = speed;
     }
 
     public static Builder builder() {
@@ -54,6 +56,11 @@ public final class MountMatrix {
     /** Empty where that behaviour was not tested on that mount type. */
     public Optional<Cell> cell(String behaviourId, MountType column) {
         return Optional.ofNullable(cells.getOrDefault(behaviourId, Map.of()).get(column));
+    }
+
+    /** The performance section: measurements per workload and mount type, sorted by workload, type and variant. */
+    public List<SpeedFigure> speed() {
+        return speed;
     }
 
     public boolean isEmpty() {
@@ -85,6 +92,7 @@ public final class MountMatrix {
         private final Map<String, Behaviour> rows = new TreeMap<>();
         private final Set<MountType> columns = EnumSet.noneOf(MountType.class);
         private final Map<String, Map<MountType, List<Observation>>> cells = new TreeMap<>();
+        private final Map<String, SpeedFigure> speed = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -116,6 +124,12 @@ public final class MountMatrix {
             return this;
         }
 
+        /** Adds a performance figure; one with the same workload, mount type and variant replaces it. */
+        public synchronized Builder figure(SpeedFigure figure) {
+            speed.put(figure.key(), figure);
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException when an observation names a run that was never added
          */
@@ -135,11 +149,20 @@ public final class MountMatrix {
                 });
                 built.put(id, Collections.unmodifiableMap(builtRow));
             });
+            for (SpeedFigure f : speed.values()) {
+                if (!runs.containsKey(f.run())) {
+                    throw new IllegalArgumentException("performance figure " + f.key() + " names run \"" + f.run()
+                            + "\", which is not one of " + runs.keySet());
+                }
+            }
             return new MountMatrix(
                     List.copyOf(runs.values()),
                     List.copyOf(rows.values()),
                     columns.stream().sorted(Comparator.naturalOrder()).collect(Collectors.toUnmodifiableList()),
-                    Collections.unmodifiableMap(built));
+                    Collections.unmodifiableMap(built),
+                    speed.values().stream().sorted(Comparator.comparing(SpeedFigure::workload)
+                                    .thenComparing(SpeedFigure::mountType).thenComparing(SpeedFigure::variant))
+                            .toList());
         }
     }
 }

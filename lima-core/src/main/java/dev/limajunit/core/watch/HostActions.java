@@ -3,9 +3,12 @@ package dev.limajunit.core.watch;
 import dev.limajunit.core.watch.HostAction.Kind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -74,6 +77,34 @@ public final class HostActions {
         return timed(Kind.WRITE, relative, null, content.length + " bytes", () -> Files.write(resolve(relative),
                 content,
                 StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
+    }
+
+    /**
+     * Writes {@code content} over the start of an existing file through the same inode (no truncate first, no new
+     * file), then cuts it to that length: an editor saving in place.
+     */
+    public HostAction overwrite(String relative, String content) {
+        byte[] bytes = utf8(content);
+        return timed(Kind.WRITE, relative, null, bytes.length + " bytes in place", () -> {
+            try (FileChannel channel = FileChannel.open(resolve(relative), StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap(bytes), 0);
+                channel.truncate(bytes.length);
+            }
+        });
+    }
+
+    /**
+     * Replaces an existing file with a new inode: writes a sibling {@code NAME.lima-junit-new}, then renames it over
+     * the file atomically, as package managers and most editors save.
+     */
+    public HostAction replace(String relative, String content) {
+        byte[] bytes = utf8(content);
+        return timed(Kind.WRITE, relative, null, bytes.length + " bytes by rename", () -> {
+            Path file = resolve(relative);
+            Path sibling = file.resolveSibling(file.getFileName() + ".lima-junit-new");
+            Files.write(sibling, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.move(sibling, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        });
     }
 
     /** Appends to an existing file. */

@@ -4,6 +4,7 @@ import static dev.limajunit.core.report.SampleMatrices.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.limajunit.core.config.MountType;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
@@ -67,6 +68,26 @@ class MatrixHtmlChromiumIT {
         assertThat(countPixels(image, 0xdafbe1)).as("pass-green pixels").isGreaterThan(1000);
         assertThat(countPixels(image, 0xffd8d3)).as("fail-red pixels").isGreaterThan(1000);
         assertThat(countPixels(image, 0xfff1c2)).as("known-limitation pixels").isGreaterThan(1000);
+    }
+
+    @Test
+    void thePerformanceSectionDrawsABarPerTypeBesideNative() throws Exception {
+        MountMatrix.Builder bench = MountMatrix.builder().run(SampleMatrices.run("bench", null));
+        for (MountType type : List.of(MountType.NINEP, MountType.VIRTIOFS, MountType.REVERSE_SSHFS)) {
+            bench.figure(new SpeedFigure("create-delete", "create and delete 1000 small files", type, "default",
+                    SpeedUnit.SECONDS, type == MountType.NINEP ? 9 : 3, 1, "bench"));
+        }
+        Path page = MatrixFiles.write(bench.build(), dir.resolve("bench")).get(2);
+
+        String dom = run("--dump-dom", page.toUri().toString());
+        assertThat(Pattern.compile("<span class=\"bar mount\"").matcher(dom).results().count()).isEqualTo(3);
+        assertThat(Pattern.compile("<span class=\"bar native\"").matcher(dom).results().count()).isEqualTo(3);
+        Path png = dir.resolve("bench.png");
+        run("--window-size=1280,900", "--screenshot=" + png, page.toUri().toString());
+        BufferedImage image = ImageIO.read(png.toFile());
+        // mount bars #0969da, native bars #8c959f (SpeedSection's CSS): the widest mount bar fills its column
+        assertThat(countPixels(image, 0x0969da)).as("mount-blue pixels").isGreaterThan(1000);
+        assertThat(countPixels(image, 0x8c959f)).as("native-grey pixels").isGreaterThan(100);
     }
 
     private static long countPixels(BufferedImage image, int rgb) {
