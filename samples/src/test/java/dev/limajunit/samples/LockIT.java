@@ -94,13 +94,14 @@ class LockIT {
     private static void guestHoldsHostTries(MountedDirectory dir, LockKind kind, String file) {
         assertThatLock(dir, file, kind).heldInGuest().isSeenOnHost();
         // Released, the host gets it: a refusal would be the guest's lock, not a host that cannot lock at all.
-        await("the host's " + kind + " try once the guest let go").atMost(RELEASED)
+        await("the host's " + kind + " try once the guest let go").pollInSameThread().atMost(RELEASED)
                 .until(() -> FsProbe.host(probe(kind, "-try"), dir.host(file).toString()).equals("ok acquired"));
     }
 
     private static void hostHoldsGuestTries(MountedDirectory dir, LockKind kind, String file) {
         assertThatLock(dir, file, kind).heldOnHost().isSeenInGuest();
-        await("the guest's " + kind + " try once the host let go").atMost(RELEASED).until(() -> FsProbe.guest(
+        await("the guest's " + kind + " try once the host let go")
+                .pollInSameThread().atMost(RELEASED).until(() -> FsProbe.guest(
                 dir.shell(), probe(kind, "-try"), dir.guest(file).value()).equals("ok acquired"));
     }
 

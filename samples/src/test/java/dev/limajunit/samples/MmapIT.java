@@ -44,7 +44,7 @@ class MmapIT {
         Files.writeString(dir.host("mmap/shared.bin"), "................");
         assertThat(FsProbe.guest(dir.shell(), "mmap-write", dir.guest("mmap/shared.bin").value(), "mapped in guest"))
                 .as("MAP_SHARED write + msync in the guest").isEqualTo("ok written");
-        await("the host reading the guest's mapped write").atMost(Duration.ofSeconds(30))
+        await("the host reading the guest's mapped write").pollInSameThread().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> Files.readString(dir.host("mmap/shared.bin")).equals("mapped in guest."));
     }
@@ -65,7 +65,7 @@ class MmapIT {
             try (FileChannel channel = FileChannel.open(dir.host("mmap/watched.bin"), StandardOpenOption.WRITE)) {
                 channel.write(ByteBuffer.wrap("host version 2..".getBytes(StandardCharsets.UTF_8)), 0);
             }
-            await("the guest's mapping showing the host's write").atMost(Duration.ofSeconds(10))
+            await("the guest's mapping showing the host's write").pollInSameThread().atMost(Duration.ofSeconds(10))
                     .pollInterval(Duration.ofMillis(200))
                     .untilAsserted(() -> assertThat(mapping.ask()).as("what the guest's mapping holds")
                             .isEqualTo("ok host version 2.."));

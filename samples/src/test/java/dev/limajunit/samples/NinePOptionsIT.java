@@ -100,7 +100,8 @@ class NinePOptionsIT {
         // With cache=loose the guest writes back when it likes and never revalidates attributes: the content arrives,
         // but the host's mtime is the write-back's, seconds after the one the guest keeps showing. So compare content.
         dir.shell().execChecked("sh", "-c", "printf 'written through cache=loose' > \"$1\"", "write", dir.guest("loose.txt").value());
-        await("host content of loose.txt").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        await("host content of loose.txt")
+                .pollInSameThread().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> Files.exists(dir.host("loose.txt"))
                         && Files.readString(dir.host("loose.txt")).equals("written through cache=loose"));
     }

@@ -94,7 +94,8 @@ class OwnershipIT {
         // The guest closes the root as root (so its own view is 0700), then the host opens it again.
         dir.shell().execChecked(Command.of("chmod", "700", dir.guestPath().value()).asUser("root"));
         Files.setPosixFilePermissions(dir.hostPath(), PosixFilePermissions.fromString("rwxr-xr-x"));
-        await("nobody entering the mount's root").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
+        await("nobody entering the mount's root")
+                .pollInSameThread().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> {
                     ExecResult ls = dir.shell().exec(Command.of("ls", dir.guest("owners").value()).asUser("nobody"));
                     assertThat(ls.exitCode()).as("nobody listing owners/ after the host's chmod 755 of the root: %s",

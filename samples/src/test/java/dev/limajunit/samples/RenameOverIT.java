@@ -62,7 +62,8 @@ class RenameOverIT {
             Files.writeString(dir.host("replace/data.txt.new"), "new");
             Files.move(dir.host("replace/data.txt.new"), dir.host("replace/data.txt"),
                     StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            await("a fresh guest read of data.txt after the host's replace").atMost(Duration.ofSeconds(30))
+            await("a fresh guest read of data.txt after the host's replace")
+                    .pollInSameThread().atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> dir.shell().execChecked("cat", guest).stdoutText().equals("new"));
             assertThat(open.ask()).as("what the guest's already open descriptor reads").isEqualTo("ok old");
