@@ -40,9 +40,7 @@ class LimactlLifecycleIT {
 
     private static LimactlEngine engine;
     private static final String KEPT = "ljreuse-" + SessionLocks.randomId(12);
-    private static final MountType TYPE = MountType.fromYaml(
-            System.getProperty("lima.mountTypes", "").split(",")[0].strip().isEmpty() ? "9p"
-                    : System.getProperty("lima.mountTypes").split(",")[0].strip());
+    private static final MountType TYPE = firstSelectedType();
 
     @BeforeAll
     static void realLimaOnly() {
@@ -155,6 +153,12 @@ class LimactlLifecycleIT {
             engine.commands().deleteForce(dead);
             engine.commands().deleteForce(ours);
         }
+    }
+
+    /** The first type of {@code -Dlima.mountTypes}, else 9p. */
+    private static MountType firstSelectedType() {
+        String first = System.getProperty("lima.mountTypes", "").split(",")[0].strip();
+        return MountType.fromYaml(first.isEmpty() ? "9p" : first);
     }
 
     private static ResolvedInstance spec(boolean mountInotify) {
