@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /** The device tag a 9p or virtiofs mount is known by in the guest, computed as Lima 2.2 does. */
 final class MountTag {
@@ -20,5 +21,13 @@ final class MountTag {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The tag a boot snapshot's n-th 9p device is declared with. It has the length of a real tag on purpose: the
+     * tag's length sizes the device's PCI region, and a restore whose region differs fails to load.
+     */
+    static String placeholder(int index) {
+        return String.format(Locale.ROOT, "lima-%016x", index);
     }
 }

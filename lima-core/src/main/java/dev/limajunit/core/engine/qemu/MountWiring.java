@@ -20,6 +20,18 @@ interface MountWiring extends AutoCloseable {
     /** The QEMU arguments for this mount's device. */
     List<String> qemuArguments();
 
+    /**
+     * Whether a guest restored from a boot snapshot gets this device hot-plugged ({@link #hotAdd}) instead of on the
+     * command line: for devices QEMU cannot migrate.
+     */
+    default boolean hotPluggedOnRestore() {
+        return false;
+    }
+
+    /** Adds the device to a restored, still paused guest over QMP; nothing for devices declared on the command line. */
+    default void hotAdd(QmpClient qmp) throws IOException {
+    }
+
     /** Whether QEMU needs guest memory shared with host processes (vhost-user devices). */
     default boolean needsSharedMemory() {
         return false;

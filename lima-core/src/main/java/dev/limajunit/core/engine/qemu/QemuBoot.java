@@ -8,6 +8,7 @@ import dev.limajunit.core.engine.StartOptions;
 import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.core.process.ManagedProcess;
 import dev.limajunit.core.process.ProcessRegistry;
+import dev.limajunit.core.shell.Command;
 import dev.limajunit.core.shell.GuestPath;
 import dev.limajunit.core.shell.GuestShell;
 import dev.limajunit.core.shell.HostKeyPolicy;
@@ -16,9 +17,6 @@ import dev.limajunit.core.shell.ssh.SshGuestShell;
 import dev.limajunit.core.shell.ssh.SshShellOptions;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -29,9 +27,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One start of one instance, phase by phase: kit, QEMU, kernel and init (read off the serial console), SSH, each
@@ -44,20 +46,26 @@ final class QemuBoot {
     /** The guest's sshd accepts this many sessions; the shell may open as many channels at once. */
     private static final int MAX_SESSIONS = 64;
 
+    private static final Logger LOG = LoggerFactory.getLogger(QemuBoot.class);
+
     private final QemuEngine engine;
+    private final boolean restore;
     private final ResolvedInstance spec;
     private final StartOptions options;
     private final long deadline;
     private final Map<String, Long> phases = new LinkedHashMap<>();
     private final Map<String, Path> diagnostics = new LinkedHashMap<>();
-    private final List<AutoCloseable> started = new ArrayList<>();
+    /** Synchronized: a restore opens two SSH sessions at once. */
+    private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
     private Path dir;
     private SerialConsole serial;
     private Path qemuStderr;
     private String accelerator;
 
-    QemuBoot(QemuEngine engine, ResolvedInstance spec, StartOptions options) {
+    /** @param restore whether to start from a boot snapshot (made when missing) rather than boot cold */
+    QemuBoot(QemuEngine engine, ResolvedInstance spec, StartOptions options, boolean restore) {
         this.engine = engine;
+        this.restore = restore;
         this.spec = spec;
         this.options = options;
         this.deadline = System.nanoTime() + options.startTimeout().toNanos();
@@ -102,32 +110,52 @@ final class QemuBoot {
         accelerator = engine.accelerator();
         phase("accelerator", t);
 
+        GuestUser user = engine.guestUser();
+        GuestLogin login = new GuestLogin(Files.readString(dir.resolve("id_ed25519.pub")).strip(), user);
+        QemuMachine machine = new QemuMachine(engine.qemuBinary(), accelerator, spec.cpus(), spec.memoryBytes(),
+                kernel, kit.initramfs(), login);
+        BootSnapshot snapshot = restore ? snapshot(machine) : null;
         for (MountWiring wiring : wirings) {
             wiring.startBeforeQemu();
         }
-        GuestLogin login = new GuestLogin(Files.readString(dir.resolve("id_ed25519.pub")).strip(), engine.guestUser());
-        long launched = System.nanoTime();
-        LaunchedQemu qemu = launch(kernel, kit.initramfs(), login, wirings);
-        awaitReady(qemu.process());
-        recordGuestPhases(launched);
-
-        t = System.nanoTime();
-        QemuExit exit = new QemuExit(options.name(), qemu.process(), serial);
-        SshTarget rootTarget = new SshTarget("127.0.0.1", qemu.sshPort(), "root", clientKey,
-                HostKeyPolicy.expect(kit.hostPublicKey()));
-        GuestShell rootShell = connect(rootTarget, exit);
-        GuestShell shell = rootShell;
-        SshTarget target = rootTarget;
-        GuestUser user = engine.guestUser();
-        if (!user.isRoot()) {
-            // Tests act as Lima's user; the engine's own work below (mounting, the forwarder) stays root.
-            target = new SshTarget("127.0.0.1", qemu.sshPort(), user.name(), clientKey,
-                    HostKeyPolicy.expect(kit.hostPublicKey()));
-            shell = new GuestUserShell(user, connect(target, exit), rootShell);
+        HostKeyPolicy hostKey = HostKeyPolicy.expect(kit.hostPublicKey());
+        LaunchedQemu qemu;
+        QemuExit exit;
+        GuestShell rootShell;
+        CompletableFuture<GuestShell> userSession = null;
+        if (snapshot == null) {
+            long launched = System.nanoTime();
+            qemu = launch(machine, wirings.stream().flatMap(w -> w.qemuArguments().stream()).toList(), null, null);
+            awaitReady(qemu.process());
+            recordGuestPhases(launched);
+            t = System.nanoTime();
+            exit = new QemuExit(options.name(), qemu.process(), serial);
+            rootShell = connect(new SshTarget("127.0.0.1", qemu.sshPort(), "root", clientKey, hostKey), exit);
+            if (!user.isRoot()) {
+                userSession = CompletableFuture.completedFuture(connect(new SshTarget("127.0.0.1", qemu.sshPort(),
+                        user.name(), clientKey, hostKey), exit));
+            }
+        } else {
+            t = System.nanoTime();
+            Path qmpSocket = dir.resolve("qmp.sock");
+            qemu = launch(machine.withLogin(new GuestLogin(snapshot.publicKeyLine(), user)),
+                    wirings.stream().filter(w -> !w.hotPluggedOnRestore())
+                            .flatMap(w -> w.qemuArguments().stream()).toList(), qmpSocket,
+                    "exec:cat " + GuestScript.quote(snapshot.state().toString()));
+            SnapshotRestore.resume(qemu.process(), qmpSocket, qemuStderr, snapshot, wirings, deadline);
+            phase("restore", t);
+            t = System.nanoTime();
+            exit = new QemuExit(options.name(), qemu.process(), serial);
+            rootShell = adoptRestoredGuest(snapshot, qemu.sshPort(), hostKey, login, wirings, exit);
+            if (!user.isRoot()) {
+                // The first handshake of a restored QEMU pays for translating the guest's SSH code (TCG); the user's,
+                // the second, overlaps with the mounting below.
+                userSession = connectInBackground(new SshTarget("127.0.0.1", qemu.sshPort(), user.name(), clientKey,
+                        hostKey), exit);
+            }
         }
         phase("ssh", t);
 
-        List<MountedDirectory> mounts = new ArrayList<>();
         for (MountWiring wiring : wirings) {
             t = System.nanoTime();
             ResolvedMount m = wiring.mount();
@@ -138,7 +166,6 @@ final class QemuBoot {
                 throw failure(m.describe() + " (" + spec.mountType() + " at " + m.mountPoint()
                         + ") could not be mounted in the guest: " + e.getMessage(), e);
             }
-            mounts.add(new MountedDirectory(m, spec.mountType(), m.location(), GuestPath.of(m.mountPoint()), shell));
             phase("mount[" + m.index() + "]", t);
         }
         List<MountWiring> missing = GuestMounts.missing(rootShell, wirings);
@@ -146,6 +173,20 @@ final class QemuBoot {
             throw failure("mounted but missing from the guest's /proc/mounts: " + missing.stream()
                     .map(w -> w.mount().describe() + " at " + w.mount().mountPoint() + " (" + w.procMountsType() + ")")
                     .collect(Collectors.joining(", ")), null);
+        }
+        GuestShell shell = rootShell;
+        SshTarget target = new SshTarget("127.0.0.1", qemu.sshPort(), "root", clientKey, hostKey);
+        if (userSession != null) {
+            // Tests act as Lima's user; the engine's own work (mounting, the forwarder) stays root.
+            t = System.nanoTime();
+            target = new SshTarget("127.0.0.1", qemu.sshPort(), user.name(), clientKey, hostKey);
+            shell = new GuestUserShell(user, join(userSession), rootShell);
+            phase("ssh-user", t);
+        }
+        List<MountedDirectory> mounts = new ArrayList<>();
+        for (MountWiring wiring : wirings) {
+            ResolvedMount m = wiring.mount();
+            mounts.add(new MountedDirectory(m, spec.mountType(), m.location(), GuestPath.of(m.mountPoint()), shell));
         }
         InotifyForwarder inotify = null;
         if (spec.mountInotify()) {
@@ -159,14 +200,83 @@ final class QemuBoot {
     }
 
     private GuestShell connect(SshTarget target, QemuExit exit) {
+        GuestShell shell = open(target, exit);
+        started.add(shell);
+        return shell;
+    }
+
+    /** A session whose first command has run; not yet in {@link #started}. */
+    private GuestShell open(SshTarget target, QemuExit exit) {
         GuestShell shell = new VmExitAwareShell(SshGuestShell.connect(target,
                 SshShellOptions.defaults().withConnectTimeout(remaining()).withMaxSessions(MAX_SESSIONS)), exit);
-        started.add(shell);
-        shell.execChecked("true");
+        try {
+            shell.execChecked("true");
+        } catch (RuntimeException e) {
+            shell.close();
+            throw e;
+        }
         return shell;
     }
 
     private record LaunchedQemu(ManagedProcess process, int sshPort) {}
+
+    /**
+     * Root's session in a restored guest, opened with the snapshot's key; its first command makes the guest this
+     * instance's own ({@link RestoredGuest}), after which only this instance's key logs in.
+     */
+    private GuestShell adoptRestoredGuest(BootSnapshot snapshot, int sshPort, HostKeyPolicy hostKey, GuestLogin login,
+                                          List<MountWiring> wirings, QemuExit exit) {
+        try {
+            int hotPlugged = (int) wirings.stream().filter(MountWiring::hotPluggedOnRestore).count();
+            // the adoption is the session's first command: a round trip less than {@link #open}'s "true"
+            GuestShell rootShell = new VmExitAwareShell(SshGuestShell.connect(new SshTarget("127.0.0.1", sshPort, "root",
+                    snapshot.privateKey(), hostKey), SshShellOptions.defaults().withConnectTimeout(remaining())
+                    .withMaxSessions(MAX_SESSIONS)), exit);
+            started.add(rootShell);
+            rootShell.execChecked(Command.shell(RestoredGuest.command(login, hotPlugged,
+                    Math.round(System.currentTimeMillis() / 1000.0))));
+            return rootShell;
+        } catch (RuntimeException e) {
+            throw new SnapshotRestoreException("the guest restored from " + snapshot.directory() + " did not take "
+                    + "this instance's key, clock and devices: " + e.getMessage(), e);
+        }
+    }
+
+    /** A session opened on another thread; a failed start waits for it and closes it with everything else. */
+    private CompletableFuture<GuestShell> connectInBackground(SshTarget target, QemuExit exit) {
+        CompletableFuture<GuestShell> session = CompletableFuture.supplyAsync(() -> open(target, exit));
+        started.add(() -> {
+            GuestShell opened = session.handle((value, error) -> value).join();
+            if (opened != null) {
+                opened.close();
+            }
+        });
+        return session;
+    }
+
+    private static GuestShell join(CompletableFuture<GuestShell> session) {
+        try {
+            return session.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** This machine's boot snapshot, made when missing; null (logged, with the reason) when none can be made. */
+    private BootSnapshot snapshot(QemuMachine machine) {
+        long t = System.nanoTime();
+        try {
+            return engine.bootSnapshots().obtain(machine, SnapshotShape.of(spec), remaining(),
+                    engine.stallTimeout(options.startTimeout()));
+        } catch (RuntimeException e) {
+            LOG.warn("lima-junit: instance {}: no boot snapshot ({}); booting the guest cold", options.name(),
+                    e.getMessage());
+            return null;
+        } finally {
+            phase("snapshot", t);
+        }
+    }
+
 
     private List<MountWiring> wirings() {
         List<MountWiring> wirings = new ArrayList<>();
@@ -219,14 +329,17 @@ final class QemuBoot {
         return wirings;
     }
 
-    /** Starts QEMU; a port taken between our probe and QEMU's bind is retried with another port. */
-    private LaunchedQemu launch(Path kernel, Path initramfs, GuestLogin login,
-            List<MountWiring> wirings) throws IOException {
+    /**
+     * Starts QEMU; a cold boot whose port was taken between our probe and QEMU's bind is retried with another port
+     * (a restore that meets it fails and boots cold instead: waiting for the exit would cost a restore its budget).
+     */
+    private LaunchedQemu launch(QemuMachine machine, List<String> devices, Path qmpSocket,
+                                String incoming) throws IOException {
+        boolean sharedMemory = SnapshotShape.of(spec).sharedMemory();
         for (int attempt = 1; ; attempt++) {
-            int port = freePort();
-            List<String> argv = QemuCommandLine.build(engine.qemuBinary(), "lima-junit-" + options.name(),
-                    accelerator, spec.cpus(), spec.memoryBytes(), kernel, initramfs, login, port,
-                    serial.file(), wirings);
+            int port = BootSnapshots.freePort();
+            List<String> argv = QemuCommandLine.build(machine, "lima-junit-" + options.name(), port, serial.file(),
+                    qmpSocket, sharedMemory, devices, incoming);
             Files.writeString(dir.resolve("qemu.cmdline"), String.join(" ", argv) + "\n");
             ProcessBuilder builder = new ProcessBuilder(argv)
                     .redirectInput(new File("/dev/null"))
@@ -234,7 +347,7 @@ final class QemuBoot {
                     .redirectError(qemuStderr.toFile());
             ManagedProcess process = ProcessRegistry.global().start("qemu " + options.name(), builder);
             started.add(process);
-            if (attempt < 3 && exitedWithPortConflict(process)) {
+            if (incoming == null && attempt < 3 && exitedWithPortConflict(process)) {
                 started.remove(process);
                 continue;
             }
@@ -319,14 +432,6 @@ final class QemuBoot {
         }
         return cause == null ? new InstanceStartException(message.toString())
                 : new InstanceStartException(message.toString(), cause);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free local port for the guest's SSH", e);
-        }
     }
 
     private static void sleep(long millis) {

@@ -22,39 +22,42 @@ final class QemuCommandLine {
     }
 
     /**
-     * @param qemu          the qemu-system binary
-     * @param accelerator   "tcg" or "kvm"
-     * @param kernel        image for -kernel
-     * @param initramfs     image for -initrd
-     * @param login         the instance's key and guest user, handed to the guest on the kernel command line
-     * @param sshPort       host port forwarded to the guest's port 22 on 127.0.0.1
-     * @param serialLog     where the serial console goes
-     * @param mounts        the mounts' wirings
+     * @param machine    what stays the same between a snapshotted boot and its restores
+     * @param name       QEMU's {@code -name}
+     * @param sshPort    host port forwarded to the guest's port 22 on 127.0.0.1
+     * @param serialLog  where the serial console goes
+     * @param qmpSocket  where QEMU listens for QMP (the snapshot boot), or null
+     * @param sharedMemory whether guest memory is a shared file (vhost-user devices such as virtiofsd map it)
+     * @param devices    the mounts' device arguments, in order (PCI slots follow this order)
+     * @param incoming   a migration source to start from ({@code -incoming}), or null for a cold boot
      */
-    static List<String> build(Path qemu, String name, String accelerator, int cpus, long memoryBytes, Path kernel,
-                              Path initramfs, GuestLogin login, int sshPort, Path serialLog,
-                              List<MountWiring> mounts) {
-        long memoryMiB = Math.max(256, memoryBytes >> 20);
-        List<String> argv = new ArrayList<>(List.of(qemu.toString(), "-name", name,
+    static List<String> build(QemuMachine machine, String name, int sshPort, Path serialLog, Path qmpSocket,
+                              boolean sharedMemory, List<String> devices, String incoming) {
+        long memoryMiB = Math.max(256, machine.memoryBytes() >> 20);
+        List<String> argv = new ArrayList<>(List.of(machine.qemu().toString(), "-name", name,
                 "-nodefaults", "-no-user-config", "-display", "none", "-no-reboot"));
-        argv.addAll(QemuAccelerator.arguments(accelerator));
+        argv.addAll(QemuAccelerator.arguments(machine.accelerator()));
         if (Files.isReadable(QBOOT)) {
             // The kernel is loaded directly (PVH): a firmware that only hands over to it, instead of SeaBIOS's POST.
             argv.addAll(List.of("-bios", QBOOT.toString()));
         }
-        argv.addAll(List.of("-smp", String.valueOf(cpus), "-m", memoryMiB + "M"));
-        if (mounts.stream().anyMatch(MountWiring::needsSharedMemory)) {
+        argv.addAll(List.of("-smp", String.valueOf(machine.cpus()), "-m", memoryMiB + "M"));
+        if (sharedMemory) {
             // vhost-user devices (virtiofsd) map guest memory: it must be a shared file, as Lima sets it up.
             argv.addAll(List.of("-object", "memory-backend-file,id=virtiofs-shm,size=" + memoryMiB
                     + "M,mem-path=/dev/shm,share=on", "-numa", "node,memdev=virtiofs-shm"));
         }
-        argv.addAll(List.of("-kernel", kernel.toString(), "-initrd", initramfs.toString(),
-                "-append", "console=ttyS0 panic=-1 " + FAST_BOOT_ARGS + " " + login.kernelArguments()));
+        argv.addAll(List.of("-kernel", machine.kernel().toString(), "-initrd", machine.initramfs().toString(),
+                "-append", "console=ttyS0 panic=-1 " + FAST_BOOT_ARGS + " " + machine.login().kernelArguments()));
         argv.addAll(List.of("-serial", "file:" + serialLog));
         argv.addAll(List.of("-netdev", "user,id=net0,restrict=on,hostfwd=tcp:127.0.0.1:" + sshPort + "-:22",
                 "-device", "virtio-net-pci,netdev=net0"));
-        for (MountWiring mount : mounts) {
-            argv.addAll(mount.qemuArguments());
+        argv.addAll(devices);
+        if (qmpSocket != null) {
+            argv.addAll(List.of("-qmp", "unix:" + qmpSocket + ",server=on,wait=off"));
+        }
+        if (incoming != null) {
+            argv.addAll(List.of("-incoming", incoming));
         }
         return argv;
     }

@@ -41,10 +41,11 @@ public final class QemuEngine implements Engine {
     private final Duration stallTimeout;
     private final Path cacheDirectory;
     private final GuestUser guestUser;
+    private final boolean snapshots;
 
     private QemuEngine(Path qemuBinary, Path kernelOverride, String accelerator,
                        Map<SftpDriver, SftpServerFactory> sftpServers, Duration stallTimeout, Path cacheDirectory,
-                       GuestUser guestUser) {
+                       GuestUser guestUser, boolean snapshots) {
         this.qemuBinary = qemuBinary;
         this.kernelOverride = kernelOverride;
         this.accelerator = accelerator;
@@ -52,6 +53,7 @@ public final class QemuEngine implements Engine {
         this.stallTimeout = stallTimeout;
         this.cacheDirectory = cacheDirectory;
         this.guestUser = guestUser;
+        this.snapshots = snapshots;
     }
 
     /**
@@ -65,23 +67,26 @@ public final class QemuEngine implements Engine {
         OpenSshSftpServer.find().ifPresent(server -> servers.put(SftpDriver.OPENSSH_SFTP_SERVER, server));
         servers.put(SftpDriver.BUILTIN, new BuiltinSftpServer());
         return new QemuEngine(findOnPath("qemu-system-x86_64"), null, null, servers, null, null,
-                GuestUser.fromSystem());
+                GuestUser.fromSystem(), snapshotsByDefault());
     }
 
     /** Uses this QEMU binary instead of the one on PATH. */
     public QemuEngine withQemuBinary(Path value) {
-        return new QemuEngine(value, kernelOverride, accelerator, sftpServers, stallTimeout, cacheDirectory, guestUser);
+        return new QemuEngine(value, kernelOverride, accelerator, sftpServers, stallTimeout, cacheDirectory,
+                guestUser, snapshots);
     }
 
     /** Boots this kernel image instead of the kit's (the kit's initramfs and modules stay). */
     public QemuEngine withKernel(Path value) {
-        return new QemuEngine(qemuBinary, value, accelerator, sftpServers, stallTimeout, cacheDirectory, guestUser);
+        return new QemuEngine(qemuBinary, value, accelerator, sftpServers, stallTimeout, cacheDirectory,
+                guestUser, snapshots);
     }
 
     /** "tcg" or "kvm". */
     public QemuEngine withAccelerator(String value) {
         QemuAccelerator.arguments(value); // validates
-        return new QemuEngine(qemuBinary, kernelOverride, value, sftpServers, stallTimeout, cacheDirectory, guestUser);
+        return new QemuEngine(qemuBinary, kernelOverride, value, sftpServers, stallTimeout, cacheDirectory,
+                guestUser, snapshots);
     }
 
     /** Serves reverse-sshfs mounts whose {@code sftpDriver} is {@code driver} with {@code factory} (e.g. builtin). */
@@ -90,7 +95,7 @@ public final class QemuEngine implements Engine {
         servers.putAll(sftpServers);
         servers.put(driver, factory);
         return new QemuEngine(qemuBinary, kernelOverride, accelerator, servers, stallTimeout, cacheDirectory,
-                guestUser);
+                guestUser, snapshots);
     }
 
     /**
@@ -103,7 +108,8 @@ public final class QemuEngine implements Engine {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException("stallTimeout " + value + " must be a positive duration");
         }
-        return new QemuEngine(qemuBinary, kernelOverride, accelerator, sftpServers, value, cacheDirectory, guestUser);
+        return new QemuEngine(qemuBinary, kernelOverride, accelerator, sftpServers, value, cacheDirectory,
+                guestUser, snapshots);
     }
 
     /**
@@ -112,13 +118,45 @@ public final class QemuEngine implements Engine {
      * {@code ~/.cache/lima-junit}).
      */
     public QemuEngine withCacheDirectory(Path value) {
-        return new QemuEngine(qemuBinary, kernelOverride, accelerator, sftpServers, stallTimeout, value, guestUser);
+        return new QemuEngine(qemuBinary, kernelOverride, accelerator, sftpServers, stallTimeout, value,
+                guestUser, snapshots);
     }
 
     /** Tests act as this guest user ({@link GuestUser#root()} for root); the engine's own work stays root. */
     public QemuEngine withGuestUser(GuestUser value) {
         return new QemuEngine(qemuBinary, kernelOverride, accelerator, sftpServers, stallTimeout, cacheDirectory,
-                Objects.requireNonNull(value, "guestUser"));
+                Objects.requireNonNull(value, "guestUser"), snapshots);
+    }
+
+    /**
+     * Whether guests start from a boot snapshot (see docs/engines.md, "Boot snapshots"): a guest booted once with the
+     * same machine and device shape, saved by QEMU and restored in about a second. On by default; off with
+     * {@code -Dlima.snapshots=false} or {@code LIMA_JUNIT_SNAPSHOTS=false}. Whatever does not fit falls back to a
+     * cold boot, logged with the reason.
+     */
+    public QemuEngine withSnapshots(boolean value) {
+        return new QemuEngine(qemuBinary, kernelOverride, accelerator, sftpServers, stallTimeout, cacheDirectory,
+                guestUser, value);
+    }
+
+    /** {@code -Dlima.snapshots}, else {@code LIMA_JUNIT_SNAPSHOTS}, else true. */
+    static boolean snapshotsByDefault() {
+        String value = System.getProperty("lima.snapshots", System.getenv("LIMA_JUNIT_SNAPSHOTS"));
+        if (value == null || value.isBlank()) {
+            return true;
+        }
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("lima.snapshots \"" + value + "\" must be true or false");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    boolean snapshots() {
+        return snapshots;
+    }
+
+    BootSnapshots bootSnapshots() {
+        return new BootSnapshots(cacheDirectory == null ? KitCache.userDefault() : new KitCache(cacheDirectory));
     }
 
     GuestUser guestUser() {
@@ -162,8 +200,23 @@ public final class QemuEngine implements Engine {
                     + "\" is not supported by the qemu engine (supported: 9p, virtiofs, reverse-sshfs)");
         }
         long started = System.nanoTime();
+        if (snapshots) {
+            try {
+                return bootOnce(spec, options, true);
+            } catch (SnapshotRestoreException e) {
+                LOG.warn("lima-junit: instance {}: {}; booting the guest cold", options.name(), e.getMessage());
+                return bootOnce(spec, options.withStartTimeout(options.startTimeout()
+                        .minusNanos(System.nanoTime() - started)), false);
+            }
+        }
+        return bootOnce(spec, options, false);
+    }
+
+    /** One boot, and one more when the first stalls before the guest printed anything. */
+    private Instance bootOnce(ResolvedInstance spec, StartOptions options, boolean restore) {
+        long started = System.nanoTime();
         try {
-            return new QemuBoot(this, spec, options).run();
+            return new QemuBoot(this, spec, options, restore).run();
         } catch (GuestStalledException stalled) {
             // Everything the stalled boot started is stopped already; one fresh boot gets the time that is left.
             Duration left = options.startTimeout().minusNanos(System.nanoTime() - started);
@@ -172,7 +225,7 @@ public final class QemuEngine implements Engine {
             }
             LOG.warn("lima-junit: {}; booting it once more", stalled.getMessage());
             try {
-                return new QemuBoot(this, spec, options.withStartTimeout(left)).run();
+                return new QemuBoot(this, spec, options.withStartTimeout(left), restore).run();
             } catch (GuestStalledException again) {
                 throw new InstanceStartException(again.getMessage() + "; the first boot stalled the same way, so this "
                         + "host cannot run the guest now (see docs/troubleshooting.md, \"stalled\")", again);

@@ -89,6 +89,11 @@ public final class QemuInstance implements Instance {
         return diagnostics;
     }
 
+    /** Root's session: the engine's own work, whoever the tests act as. */
+    GuestShell rootShell() {
+        return rootShell;
+    }
+
     /** Where the guest's sshd is reached (a port forwarded on 127.0.0.1), as which user and with which key. */
     public SshTarget sshTarget() {
         return sshTarget;

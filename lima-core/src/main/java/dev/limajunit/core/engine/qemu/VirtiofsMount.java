@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A virtiofs mount as Lima wires it on QEMU: one virtiofsd per mount on a vhost-user socket,
@@ -81,6 +83,24 @@ final class VirtiofsMount implements MountWiring {
                 + "chardev=" + chardevId + ",tag=" + tag;
         args.addAll(List.of("-device", device));
         return args;
+    }
+
+    /** QEMU 7.2 cannot migrate a vhost-user-fs device: a restored guest gets it hot-plugged instead. */
+    @Override
+    public boolean hotPluggedOnRestore() {
+        return true;
+    }
+
+    @Override
+    public void hotAdd(QmpClient qmp) throws IOException {
+        qmp.execute("chardev-add", Map.of("id", chardevId, "backend", Map.of("type", "socket", "data", Map.of(
+                "addr", Map.of("type", "unix", "data", Map.of("path", socket.toString())), "server", false))));
+        Map<String, Object> device = new LinkedHashMap<>(Map.of("driver", "vhost-user-fs-pci",
+                "id", "virtiofs-" + mount.index(), "chardev", chardevId, "tag", tag));
+        if (mount.virtiofsQueueSize() > 0) {
+            device.put("queue-size", mount.virtiofsQueueSize());
+        }
+        qmp.execute("device_add", device);
     }
 
     @Override

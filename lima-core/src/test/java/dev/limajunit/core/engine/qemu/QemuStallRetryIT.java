@@ -41,7 +41,9 @@ class QemuStallRetryIT {
         Path faults = Files.createDirectory(dir.resolve("faults"));
         Path location = Files.createDirectory(dir.resolve("location"));
         FaultyQemu qemu = FaultyQemu.pausingFirstLaunches(faults, realQemu, 1);
-        QemuEngine engine = QemuEngine.create().withQemuBinary(qemu.script()).withStallTimeout(STALL);
+        // the cold boot's failure path (a snapshot boot that stalls falls back to it: SnapshotRestoreIT)
+        QemuEngine engine = QemuEngine.create().withQemuBinary(qemu.script()).withStallTimeout(STALL)
+                .withSnapshots(false);
 
         try (Instance instance = engine.start(QemuTestVm.spec(MountType.NINEP, false,
                 QemuTestVm.mount(0, location, "/mnt/rw", true)), QemuTestVm.options("stalls-once"))) {
@@ -58,7 +60,9 @@ class QemuStallRetryIT {
     void aGuestThatStallsTwiceFailsNamingTheStallAndLeavesNothing() throws Exception {
         Path faults = Files.createDirectory(dir.resolve("faults"));
         FaultyQemu qemu = FaultyQemu.pausingFirstLaunches(faults, realQemu, 2);
-        QemuEngine engine = QemuEngine.create().withQemuBinary(qemu.script()).withStallTimeout(STALL);
+        // the cold boot's failure path (a snapshot boot that stalls falls back to it: SnapshotRestoreIT)
+        QemuEngine engine = QemuEngine.create().withQemuBinary(qemu.script()).withStallTimeout(STALL)
+                .withSnapshots(false);
 
         assertThatThrownBy(() -> engine.start(QemuTestVm.spec(MountType.NINEP, false), QemuTestVm.options("stalls-twice")))
                 .isInstanceOf(InstanceStartException.class)

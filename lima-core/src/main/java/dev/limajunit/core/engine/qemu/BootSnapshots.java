@@ -1,0 +1,158 @@
+package dev.limajunit.core.engine.qemu;
+
+import dev.limajunit.core.engine.GuestUser;
+import dev.limajunit.core.process.ManagedProcess;
+import dev.limajunit.core.process.ProcessRegistry;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Boot snapshots in the kit cache ({@code snapshots/KEY}), one per machine and {@link SnapshotShape}: the key hashes
+ * the snapshot boot's whole QEMU command line (kernel arguments, memory, CPUs, devices, guest user) and the identity
+ * of the QEMU binary, kernel and initramfs, so a change to any of them makes a new snapshot and the old one unused.
+ * A missing snapshot is made by booting the guest cold, waiting for its readiness line, and migrating the paused VM
+ * to a file; nobody has logged in to it, so it holds no open connection.
+ */
+final class BootSnapshots {
+
+    /** Bumped whenever what a restore expects of a snapshot changes. */
+    static final int FORMAT = 1;
+    private static final String PLACEHOLDER_KEY = "ssh-ed25519 SNAPSHOT-KEY";
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private final KitCache cache;
+
+    BootSnapshots(KitCache cache) {
+        this.cache = cache;
+    }
+
+    /**
+     * The snapshot for this machine (its login is replaced by the snapshot's own) and shape, made when missing.
+     *
+     * @param timeout     how long making it may take
+     * @param silentLimit how long its guest may print nothing before the boot counts as stalled
+     */
+    BootSnapshot obtain(QemuMachine machine, SnapshotShape shape, Duration timeout, Duration silentLimit) {
+        GuestUser user = machine.login().user();
+        String key = key(machine.withLogin(new GuestLogin(PLACEHOLDER_KEY, user)), shape);
+        Path entry = cache.entry("snapshots", key, directory -> make(directory, machine, shape, timeout,
+                silentLimit));
+        BootSnapshot snapshot = new BootSnapshot(entry);
+        if (!snapshot.isComplete()) {
+            throw new IllegalStateException("the boot snapshot " + entry + " is incomplete (the cache was cleaned?)");
+        }
+        return snapshot;
+    }
+
+    /** Drops a snapshot that failed to restore, so that the next boot makes a new one. */
+    static void discard(BootSnapshot snapshot) {
+        KitCache.deleteTree(snapshot.directory());
+    }
+
+    static String key(QemuMachine machine, SnapshotShape shape) {
+        List<String> argv = QemuCommandLine.build(machine, "snapshot", 0, Path.of("serial.log"), Path.of("qmp.sock"),
+                shape.sharedMemory(), shape.placeholderDevices(Path.of("empty")), null);
+        StringBuilder inputs = new StringBuilder("format " + FORMAT + "\n" + String.join("\n", argv) + "\n");
+        for (Path file : List.of(machine.qemu(), machine.kernel(), machine.initramfs())) {
+            File f = file.toFile();
+            inputs.append(file).append(' ').append(f.length()).append(' ').append(f.lastModified()).append('\n');
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(inputs.toString()
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void make(Path directory, QemuMachine base, SnapshotShape shape, Duration timeout,
+                             Duration silentLimit) throws IOException {
+        Path privateKey = directory.resolve(BootSnapshot.KEY);
+        HostTool.run(directory, List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "lima-junit-snapshot",
+                "-f", privateKey.toString()));
+        GuestLogin login = new GuestLogin(Files.readString(directory.resolve(BootSnapshot.KEY + ".pub")).strip(),
+                base.login().user());
+        QemuMachine machine = base.withLogin(login);
+        // QEMU's sockets and logs go to the session directory: short paths (unix sockets), deleted with the run.
+        Path work = Files.createDirectories(SessionDirectory.get().resolve("snapshot-" + COUNTER.incrementAndGet()));
+        Path empty = Files.createDirectories(work.resolve("empty"));
+        Path qmpSocket = work.resolve("qmp.sock");
+        SerialConsole serial = new SerialConsole(work.resolve("serial.log"));
+        List<String> argv = QemuCommandLine.build(machine, "lima-junit-snapshot", freePort(), serial.file(), qmpSocket,
+                shape.sharedMemory(), shape.placeholderDevices(empty), null);
+        Files.writeString(directory.resolve("qemu.cmdline"), String.join(" ", argv) + "\n");
+        Path stderr = work.resolve("qemu.stderr.log");
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(new File("/dev/null"))
+                .redirectOutput(work.resolve("qemu.stdout.log").toFile()).redirectError(stderr.toFile());
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        try (ManagedProcess qemu = ProcessRegistry.global().start("qemu boot snapshot", builder)) {
+            while (serial.readyUptime().isEmpty()) {
+                if (!qemu.isAlive()) {
+                    throw new IOException("the snapshot boot's QEMU exited with code " + qemu.process().exitValue()
+                            + ": " + Files.readString(stderr).strip() + "\n" + serial.tail(20));
+                }
+                if (serial.isSilent() && System.nanoTime() - started > silentLimit.toNanos()) {
+                    throw new IOException("the snapshot boot's guest printed nothing within " + silentLimit.toSeconds()
+                            + " s: QEMU stalled");
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("the snapshot boot was not ready within " + timeout.toSeconds() + " s:\n"
+                            + serial.tail(20));
+                }
+                pause(20);
+            }
+            try (QmpClient qmp = QmpClient.connect(qmpSocket)) {
+                qmp.execute("stop", Map.of());
+                Path state = directory.resolve(BootSnapshot.STATE);
+                qmp.execute("migrate", Map.of("uri", "exec:cat > " + GuestScript.quote(state.toString())));
+                while (true) {
+                    String status = qmp.execute("query-migrate", Map.of()).path("status").asString();
+                    if (status.equals("completed")) {
+                        break;
+                    }
+                    if (status.equals("failed") || status.equals("cancelled")) {
+                        throw new IOException("QEMU could not save the snapshot: migration " + status + ": "
+                                + qmp.execute("query-migrate", Map.of()).path("error-desc").asString());
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new IOException("saving the snapshot took longer than " + timeout.toSeconds() + " s");
+                    }
+                    pause(20);
+                }
+                qmp.execute("quit", Map.of());
+            }
+            qemu.process().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while making a boot snapshot", e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free local port for the guest's SSH", e);
+        }
+    }
+
+    private static void pause(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+    }
+}
