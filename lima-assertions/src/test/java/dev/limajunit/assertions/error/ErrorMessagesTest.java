@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.limajunit.assertions.FileView;
 import dev.limajunit.assertions.HostChange;
+import dev.limajunit.assertions.LockKind;
+import dev.limajunit.assertions.error.ShouldBeOwnedOnHost.Creator;
+import dev.limajunit.assertions.error.ShouldBeOwnedOnHost.Owner;
 import dev.limajunit.core.shell.ExecResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.assertj.core.description.TextDescription;
 import org.assertj.core.error.ErrorMessageFactory;
+import org.assertj.core.presentation.Representation;
 import org.assertj.core.presentation.StandardRepresentation;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +40,7 @@ class ErrorMessagesTest {
 
     @Test
     void aMountReadWriteWhereItShouldBeReadOnly() {
-        ErrorMessageFactory factory = ShouldBeMountedAs.mountedOtherwise(MOUNT, "read-only",
+        ErrorMessageFactory factory = ShouldBeMountedAs.mountedOtherwise(MOUNT, true,
                 "host0 /mnt/rw 9p rw,sync 0 0");
         assertThat(text(factory)).isEqualTo("""
 
@@ -48,7 +52,7 @@ class ErrorMessagesTest {
 
     @Test
     void aMountMissing() {
-        ErrorMessageFactory factory = ShouldBeMountedAs.notMounted(MOUNT, "writable", "/mnt/rw");
+        ErrorMessageFactory factory = ShouldBeMountedAs.notMounted(MOUNT, false, "/mnt/rw");
         assertThat(text(factory)).isEqualTo("""
 
                 Expecting mount
@@ -59,7 +63,7 @@ class ErrorMessagesTest {
     @Test
     void aFileOwnedByAnother() {
         ErrorMessageFactory factory = ShouldBeOwnedOnHost.ownedByAnother(MOUNT, "a.txt",
-                "uid 1000 gid 1000 (the guest shell)", 1000, "uid 0, gid 0, mode 644", "uid 1000, gid 1000, mode 644");
+                new Creator(1000, "1000", null), 1000, new Owner("0", "0", "644"), new Owner("1000", "1000", "644"));
         assertThat(text(factory)).isEqualTo("""
 
                 Expecting the file
@@ -121,9 +125,8 @@ class ErrorMessagesTest {
 
     @Test
     void aGuestViewNeverMet() {
-        ErrorMessageFactory factory = ShouldSeeInGuest.shouldSee(MOUNT,
-                "to follow the symlink (show what it points to, no symlink) at", "link", Duration.ofSeconds(1), 1,
-                GUEST_FILE, HOST_FILE);
+        ErrorMessageFactory factory = ShouldSeeInGuest.shouldSee(MOUNT, ShouldSeeInGuest.toFollowSymlink(), "link",
+                Duration.ofSeconds(1), 1, GUEST_FILE, HOST_FILE);
         assertThat(text(factory)).isEqualTo("""
 
                 Expecting the guest side of
@@ -138,9 +141,8 @@ class ErrorMessagesTest {
 
     @Test
     void aLockNotSeen() {
-        ErrorMessageFactory factory = ShouldSeeLock.unexpectedTry(MOUNT, "db.lock", "an flock lock held on the host",
-                "to be seen by the guest (its non-blocking try refused)", "the guest's try got the lock", "host",
-                "ok held", "guest", "ok acquired");
+        ErrorMessageFactory factory = ShouldSeeLock.unexpectedTry(MOUNT, "db.lock", LockKind.FLOCK, Side.HOST, true,
+                ShouldSeeLock.TryResult.ACQUIRED, "ok held", "ok acquired");
         assertThat(text(factory)).isEqualTo("""
 
                 Expecting an flock lock held on the host on
@@ -154,10 +156,10 @@ class ErrorMessagesTest {
 
     @Test
     void aHostChangeNotShown() {
-        ErrorMessageFactory factory = ShouldShowChange.shouldShow("guest", "host", MOUNT,
-                HostChange.append("a.txt", "bc"), Duration.ofSeconds(1), Duration.ofMillis(1042), 7, List.of("a.txt"),
-                List.of(HOST_FILE), List.of(GUEST_FILE),
-                List.of(List.of("size: expected 3 but was 1", "content: expected \"abc\" but was \"a\"")));
+        ErrorMessageFactory factory = ShouldShowChange.shouldShow(Side.GUEST, MOUNT, HostChange.append("a.txt", "bc"),
+                Duration.ofSeconds(1), new PollSummary(Duration.ofMillis(1042), 7),
+                new ShouldShowChange.Comparison(List.of("a.txt"), List.of(HOST_FILE), List.of(GUEST_FILE),
+                        List.of(List.of("size: expected 3 but was 1", "content: expected \"abc\" but was \"a\""))));
         assertThat(text(factory)).isEqualTo("""
 
                 Expecting the guest side of
@@ -175,9 +177,9 @@ class ErrorMessagesTest {
 
     @Test
     void aHostChangeShownTooSoon() {
-        ErrorMessageFactory factory = ShouldShowChange.shouldNotShow("guest", "host", MOUNT,
-                HostChange.append("a.txt", "bc"), Duration.ofSeconds(1), Duration.ofMillis(120), 2, List.of("a.txt"),
-                List.of(HOST_FILE));
+        ErrorMessageFactory factory = ShouldShowChange.shouldNotShow(Side.GUEST, MOUNT,
+                HostChange.append("a.txt", "bc"), Duration.ofSeconds(1), new PollSummary(Duration.ofMillis(120), 2),
+                List.of("a.txt"), List.of(HOST_FILE));
         assertThat(text(factory)).isEqualTo("""
 
                 Expecting the guest side of
@@ -190,7 +192,7 @@ class ErrorMessagesTest {
 
     @Test
     void aStreamWithoutTheText() {
-        ErrorMessageFactory factory = ShouldHaveExited.shouldHaveOutput(FAILED, "stderr", "to contain",
+        ErrorMessageFactory factory = ShouldHaveExited.shouldContain(FAILED, ShouldHaveExited.Stream.STDERR,
                 "Permission denied");
         assertThat(text(factory)).isEqualTo("""
 
@@ -203,5 +205,28 @@ class ErrorMessagesTest {
                   (empty)
                 stderr:
                   sh: a.txt: Read-only file system""");
+    }
+
+    @Test
+    void theAssertsRepresentationShowsTheMountAndTheChange() {
+        Representation brackets = new StandardRepresentation() {
+            @Override
+            public String toStringOf(Object object) {
+                return "<" + object + ">";
+            }
+        };
+        String text = ShouldRunGuestChange.shouldRunGuestChange(MOUNT, HostChange.append("a.txt", "x"), FAILED)
+                .create(new TextDescription(""), brackets);
+
+        assertThat(text).startsWith("\nExpecting the guest to make the change\n  <append \"x\" to a.txt>\nin\n"
+                + "  <9p /host/dir -> /mnt/rw (rw)>\n");
+    }
+
+    @Test
+    void theDescriptionPrefixesTheMessage() {
+        String text = ShouldBeMountedAs.notMounted(MOUNT, false, "/mnt/rw")
+                .create(new TextDescription("the rw mount"), null);
+
+        assertThat(text).startsWith("[the rw mount] \nExpecting mount\n  9p /host/dir -> /mnt/rw (rw)\n");
     }
 }
