@@ -9,6 +9,7 @@ import dev.limajunit.core.engine.InstanceStartException;
 import dev.limajunit.core.engine.StartOptions;
 import dev.limajunit.core.host.HostProbe;
 import dev.limajunit.core.mount.MountedDirectory;
+import dev.limajunit.core.process.PathLookup;
 import dev.limajunit.core.shell.GuestPath;
 import dev.limajunit.core.shell.GuestShell;
 import dev.limajunit.core.shell.HostKeyPolicy;
@@ -88,7 +89,7 @@ public final class LimactlEngine implements Engine {
 
     /** The {@code limactl} this engine would run, if there is one on its PATH. */
     public Optional<Path> executable() {
-        return ExecutableLookup.onPath("limactl", settings.environment());
+        return PathLookup.of(settings.environment()).find("limactl").map(Path::toAbsolutePath);
     }
 
     /** The Lima version {@code limactl --version} reports. */

@@ -2,6 +2,7 @@ package dev.limajunit.core.engine.limactl;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.limajunit.core.process.PathLookup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ final class HostSshfsMount implements AutoCloseable {
         if (!Files.exists(Path.of("/dev/fuse"))) {
             return "no /dev/fuse on this host";
         }
-        if (ExecutableLookup.onPath("sshfs", System.getenv()).isEmpty()) {
+        if (PathLookup.of(System.getenv()).find("sshfs").isEmpty()) {
             return "no sshfs on PATH";
         }
         if (SFTP_SERVERS.stream().noneMatch(Files::isExecutable)) {
