@@ -37,6 +37,6 @@ class ArchitectureTest {
     void usesOnlyTheApiOfTheEngines() {
         noClasses().that().doNotHaveFullyQualifiedName("dev.limajunit.junit.internal.ConnectHint").should().dependOnClassesThat().resideInAnyPackage("dev.limajunit.core.engine.qemu..",
                 "dev.limajunit.core.engine.limactl..", "dev.limajunit.core.shell.ssh..", "dev.limajunit.core.sftp..",
-                "dev.limajunit.core.process..").check(JUNIT);
+                "dev.limajunit.core.engine.support..", "dev.limajunit.core.process..").check(JUNIT);
     }
 }

@@ -7,6 +7,8 @@ import dev.limajunit.core.engine.Engine;
 import dev.limajunit.core.engine.Instance;
 import dev.limajunit.core.engine.InstanceStartException;
 import dev.limajunit.core.engine.StartOptions;
+import dev.limajunit.core.engine.support.GuestMountCheck;
+import dev.limajunit.core.engine.support.GuestMountTable;
 import dev.limajunit.core.host.HostProbe;
 import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.core.process.PathLookup;
@@ -206,7 +208,7 @@ public final class LimactlEngine implements Engine {
         t0 = System.nanoTime();
         List<String> problems;
         try {
-            problems = MountVerifier.problems(MountVerifier.read(shell), spec.mountType(), spec.mounts());
+            problems = GuestMountCheck.problems(GuestMountTable.read(shell), spec.mountType(), spec.mounts());
         } catch (RuntimeException e) {
             shell.close();
             throw failAndClean(name, "cannot read the guest's /proc/mounts: " + e.getMessage(), null, logs,
@@ -283,7 +285,7 @@ public final class LimactlEngine implements Engine {
         t0 = System.nanoTime();
         List<String> problems;
         try {
-            problems = MountVerifier.problems(MountVerifier.read(shell), spec.mountType(), spec.mounts());
+            problems = GuestMountCheck.problems(GuestMountTable.read(shell), spec.mountType(), spec.mounts());
         } catch (RuntimeException e) {
             problems = List.of("cannot read the guest's /proc/mounts: " + e.getMessage());
         }

@@ -2,6 +2,7 @@ package dev.limajunit.core.engine.limactl;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.limajunit.core.engine.support.GuestMountTable;
 import dev.limajunit.core.process.PathLookup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,7 +57,7 @@ final class HostSshfsMount implements AutoCloseable {
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             HostSshfsMount mount = new HostSshfsMount(mountPoint, process);
             await("fuse.sshfs mounted at " + mountPoint).atMost(Duration.ofSeconds(20))
-                    .until(() -> MountTable.parse(Files.readString(Path.of("/proc/mounts"))).at(mountPoint.toString())
+                    .until(() -> GuestMountTable.parse(Files.readString(Path.of("/proc/mounts"))).at(mountPoint.toString())
                             .map(e -> e.fsType().equals("fuse.sshfs")).orElse(false));
             return mount;
         } catch (IOException e) {
