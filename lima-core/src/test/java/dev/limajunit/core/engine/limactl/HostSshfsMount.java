@@ -57,7 +57,8 @@ final class HostSshfsMount implements AutoCloseable {
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             HostSshfsMount mount = new HostSshfsMount(mountPoint, process);
             await("fuse.sshfs mounted at " + mountPoint).atMost(Duration.ofSeconds(20))
-                    .until(() -> GuestMountTable.parse(Files.readString(Path.of("/proc/mounts"))).at(mountPoint.toString())
+                    .until(() -> GuestMountTable.parse(Files.readString(Path.of("/proc/mounts")))
+                            .at(mountPoint.toString())
                             .map(e -> e.fsType().equals("fuse.sshfs")).orElse(false));
             return mount;
         } catch (IOException e) {
@@ -70,7 +71,8 @@ final class HostSshfsMount implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        new ProcessBuilder("fusermount3", "-u", mountPoint.toString()).inheritIO().start().waitFor(20, TimeUnit.SECONDS);
+        new ProcessBuilder("fusermount3", "-u", mountPoint.toString()).inheritIO().start().waitFor(20,
+                TimeUnit.SECONDS);
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         process.waitFor(20, TimeUnit.SECONDS);
