@@ -2,7 +2,11 @@ package dev.limajunit.assertions;
 
 import static dev.limajunit.assertions.error.ShouldReceiveEvents.shouldReceive;
 import static dev.limajunit.assertions.error.ShouldReceiveEvents.shouldReceiveNothing;
-import static dev.limajunit.assertions.error.ShouldReceiveEvents.watcherDied;
+import static dev.limajunit.assertions.error.ShouldReceiveEvents.watcherDiedBefore;
+import static dev.limajunit.assertions.error.ShouldReceiveEvents.watcherDiedDuring;
+import static dev.limajunit.assertions.error.ShouldReceiveEvents.windowFromCheck;
+import static dev.limajunit.assertions.error.ShouldReceiveEvents.windowOfHostAction;
+import static dev.limajunit.assertions.error.ShouldReceiveEvents.windowSince;
 
 import dev.limajunit.core.report.Measurements;
 import dev.limajunit.core.watch.EventLog;
@@ -10,12 +14,10 @@ import dev.limajunit.core.watch.GuestEvent;
 import dev.limajunit.core.watch.HostAction;
 import dev.limajunit.core.watch.InotifyEvent;
 import dev.limajunit.core.watch.LogEntry;
-import dev.limajunit.core.watch.LogNote;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -76,13 +78,10 @@ public class EventLogAssert extends AbstractAssert<EventLogAssert, EventLog> {
         Waits.within("guest watcher receives " + Arrays.toString(events) + " for " + path, remaining,
                 () -> match(path, window.fromNanos, Long.MAX_VALUE, events).isPresent());
         Optional<List<GuestEvent>> matched = match(path, window.fromNanos, Long.MAX_VALUE, events);
-        String expected = events.length == 1 ? events[0].name()
-                : String.join(" then ", Arrays.stream(events).map(Enum::name).toList());
         if (matched.isEmpty() || last(matched.get()).atNanos() > deadline) {
-            throwAssertionError(shouldReceive(subject, expected, path, within, window.description,
-                    matched.map(m -> List.of(last(m))).orElse(List.of()), eventsFor(path, window.fromNanos,
-                    Long.MAX_VALUE),
-                    actual));
+            throwAssertionError(shouldReceive(subject, List.of(events), path, within, window.description,
+                    matched.map(m -> List.of(last(m))).orElse(List.of()),
+                    eventsFor(path, window.fromNanos, Long.MAX_VALUE), actual));
         }
         lastEvent = last(matched.get());
         actual.latencyOf(lastEvent).ifPresent(l -> Measurements.record("guest inotify event after host action", l));
@@ -98,8 +97,7 @@ public class EventLogAssert extends AbstractAssert<EventLogAssert, EventLog> {
         isNotNull();
         Window window = window(path);
         if (!watcherRuns()) {
-            throwAssertionError(watcherDied(subject, path, during, window.description, "before the window began",
-                    actual));
+            throwAssertionError(watcherDiedBefore(subject, path, during, window.description, actual));
         }
         long end = window.limitFromNanos + during.toNanos();
         Duration remaining = Duration.ofNanos(Math.max(0, end - actual.now()));
@@ -111,8 +109,7 @@ public class EventLogAssert extends AbstractAssert<EventLogAssert, EventLog> {
             throwAssertionError(shouldReceiveNothing(subject, path, during, window.description, received, actual));
         }
         if (!watcherRuns()) {
-            throwAssertionError(watcherDied(subject, path, during, window.description,
-                    "during the window (found dead at " + offset(actual.now()) + ")", actual));
+            throwAssertionError(watcherDiedDuring(subject, path, during, window.description, actual.now(), actual));
         }
         return myself;
     }
@@ -139,23 +136,16 @@ public class EventLogAssert extends AbstractAssert<EventLogAssert, EventLog> {
 
     private Window window(String path) {
         if (since != null) {
-            String what = since instanceof LogNote note ? "\"" + note.text() + "\""
-                    : since.describe().replaceAll("\\s+", " ");
-            return new Window(since.atNanos(), since.atNanos(), "of " + what + " at " + offset(since.atNanos()));
+            return new Window(since.atNanos(), since.atNanos(), windowSince(actual, since));
         }
         Optional<HostAction> action = actual.lastHostActionOn(path);
         if (action.isPresent()) {
             HostAction a = action.get();
-            return new Window(a.atNanos(), a.atNanos(), "of host " + a.kind().name().toLowerCase(Locale.ROOT)
-                    .replace('_', ' ') + " " + path + " at " + offset(a.atNanos()));
+            return new Window(a.atNanos(), a.atNanos(), windowOfHostAction(actual, a.kind().name(), path,
+                    a.atNanos()));
         }
         long now = actual.now();
-        return new Window(actual.originNanos(), now,
-                "(no host action on it in this log: counted from the check at " + offset(now) + ")");
-    }
-
-    private String offset(long atNanos) {
-        return String.format(Locale.ROOT, "%+.1f ms", actual.offsetOf(atNanos).toNanos() / 1e6);
+        return new Window(actual.originNanos(), now, windowFromCheck(actual, now));
     }
 
     private List<GuestEvent> eventsFor(String path, long fromNanos, long toNanos) {

@@ -1,7 +1,12 @@
 package dev.limajunit.assertions;
 
-import static dev.limajunit.assertions.error.ShouldHaveExited.shouldHaveExitCode;
-import static dev.limajunit.assertions.error.ShouldHaveExited.shouldHaveOutput;
+import static dev.limajunit.assertions.error.ShouldHaveExited.Stream.STDERR;
+import static dev.limajunit.assertions.error.ShouldHaveExited.Stream.STDOUT;
+import static dev.limajunit.assertions.error.ShouldHaveExited.shouldContain;
+import static dev.limajunit.assertions.error.ShouldHaveExited.shouldExitWith;
+import static dev.limajunit.assertions.error.ShouldHaveExited.shouldFail;
+import static dev.limajunit.assertions.error.ShouldHaveExited.shouldMatch;
+import static dev.limajunit.assertions.error.ShouldHaveExited.shouldSucceed;
 
 import dev.limajunit.core.shell.ExecResult;
 import java.util.regex.Pattern;
@@ -18,7 +23,7 @@ public class ExecResultAssert extends AbstractAssert<ExecResultAssert, ExecResul
     public ExecResultAssert succeeded() {
         isNotNull();
         if (!actual.succeeded()) {
-            throwAssertionError(shouldHaveExitCode(actual, "succeed (exit code 0)"));
+            throwAssertionError(shouldSucceed(actual));
         }
         return myself;
     }
@@ -27,7 +32,7 @@ public class ExecResultAssert extends AbstractAssert<ExecResultAssert, ExecResul
     public ExecResultAssert failed() {
         isNotNull();
         if (actual.succeeded()) {
-            throwAssertionError(shouldHaveExitCode(actual, "fail (exit code other than 0)"));
+            throwAssertionError(shouldFail(actual));
         }
         return myself;
     }
@@ -35,7 +40,7 @@ public class ExecResultAssert extends AbstractAssert<ExecResultAssert, ExecResul
     public ExecResultAssert hasExitCode(int expected) {
         isNotNull();
         if (actual.exitCode() != expected) {
-            throwAssertionError(shouldHaveExitCode(actual, "exit with " + expected));
+            throwAssertionError(shouldExitWith(actual, expected));
         }
         return myself;
     }
@@ -43,7 +48,7 @@ public class ExecResultAssert extends AbstractAssert<ExecResultAssert, ExecResul
     public ExecResultAssert stdoutContains(String expected) {
         isNotNull();
         if (!actual.stdoutText().contains(expected)) {
-            throwAssertionError(shouldHaveOutput(actual, "stdout", "to contain", expected));
+            throwAssertionError(shouldContain(actual, STDOUT, expected));
         }
         return myself;
     }
@@ -51,7 +56,7 @@ public class ExecResultAssert extends AbstractAssert<ExecResultAssert, ExecResul
     public ExecResultAssert stderrContains(String expected) {
         isNotNull();
         if (!actual.stderrText().contains(expected)) {
-            throwAssertionError(shouldHaveOutput(actual, "stderr", "to contain", expected));
+            throwAssertionError(shouldContain(actual, STDERR, expected));
         }
         return myself;
     }
@@ -60,7 +65,7 @@ public class ExecResultAssert extends AbstractAssert<ExecResultAssert, ExecResul
     public ExecResultAssert stdoutMatches(String regex) {
         isNotNull();
         if (!Pattern.compile(regex, Pattern.MULTILINE).matcher(actual.stdoutText()).find()) {
-            throwAssertionError(shouldHaveOutput(actual, "stdout", "to match the regular expression", regex));
+            throwAssertionError(shouldMatch(actual, STDOUT, regex));
         }
         return myself;
     }
@@ -69,7 +74,7 @@ public class ExecResultAssert extends AbstractAssert<ExecResultAssert, ExecResul
     public ExecResultAssert stderrMatches(String regex) {
         isNotNull();
         if (!Pattern.compile(regex, Pattern.MULTILINE).matcher(actual.stderrText()).find()) {
-            throwAssertionError(shouldHaveOutput(actual, "stderr", "to match the regular expression", regex));
+            throwAssertionError(shouldMatch(actual, STDERR, regex));
         }
         return myself;
     }

@@ -2,6 +2,8 @@ package dev.limajunit.assertions;
 
 import static dev.limajunit.assertions.error.ShouldBeOwnedOnHost.ownedByAnother;
 
+import dev.limajunit.assertions.error.ShouldBeOwnedOnHost.Creator;
+import dev.limajunit.assertions.error.ShouldBeOwnedOnHost.Owner;
 import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.core.shell.Command;
 import java.io.IOException;
@@ -63,11 +65,10 @@ public class GuestCreationAssert extends AbstractAssert<GuestCreationAssert, Mou
         Map<String, Object> host = hostAttributes(actual.host(path));
         if (((Integer) host.get("uid")) != uid) {
             String[] guest = out[2].strip().split(" ");
-            throwAssertionError(ownedByAnother(actual, path, "uid " + creatorUid + " gid " + out[1].strip()
-                    + (user == null ? " (the guest shell)" : " (as " + user + ")"), uid,
-                    "uid " + host.get("uid") + ", gid " + host.get("gid") + ", mode "
-                            + Integer.toOctalString((Integer) host.get("mode") & 07777),
-                    "uid " + guest[0] + ", gid " + guest[1] + ", mode " + guest[2]));
+            throwAssertionError(ownedByAnother(actual, path, new Creator(creatorUid, out[1].strip(), user), uid,
+                    new Owner(String.valueOf(host.get("uid")), String.valueOf(host.get("gid")),
+                            Integer.toOctalString((Integer) host.get("mode") & 07777)),
+                    new Owner(guest[0], guest[1], guest[2])));
         }
         return myself;
     }

@@ -38,10 +38,10 @@ final class GuestProbe {
         return views(shell, List.of(path)).get(0);
     }
 
-    /** Through the shell's {@link ProbeSession}; a plain command when that cannot answer (it reports the failure). */
+    /** Through the shell's {@link PollShell}; a plain command when that cannot answer (it reports the failure). */
     static List<FileView> views(GuestShell shell, List<GuestPath> paths) {
         List<String> values = paths.stream().map(GuestPath::value).toList();
-        Optional<String> fast = ProbeSession.run(shell, SCRIPT, values, TIMEOUT);
+        Optional<String> fast = PollShell.run(shell, SCRIPT, values, TIMEOUT);
         if (fast.isPresent()) {
             return parse(fast.get(), paths.size());
         }

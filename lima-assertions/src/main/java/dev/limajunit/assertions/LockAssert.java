@@ -2,6 +2,8 @@ package dev.limajunit.assertions;
 
 import static dev.limajunit.assertions.error.ShouldSeeLock.unexpectedTry;
 
+import dev.limajunit.assertions.error.ShouldSeeLock.TryResult;
+import dev.limajunit.assertions.error.Side;
 import dev.limajunit.assertions.probe.FsProbe;
 import dev.limajunit.assertions.probe.ProbeSession;
 import dev.limajunit.core.mount.MountedDirectory;
@@ -73,8 +75,7 @@ public class LockAssert extends AbstractAssert<LockAssert, MountedDirectory> {
         }
         String hold = kind.probeName() + "-hold";
         String attempt = kind.probeName() + "-try";
-        String holder = hostHolds ? "host" : "guest";
-        String other = hostHolds ? "guest" : "host";
+        Side holder = hostHolds ? Side.HOST : Side.GUEST;
         try (ProbeSession held = hostHolds ? FsProbe.startOnHost(hold, actual.host(path).toString())
                 : FsProbe.startInGuest(actual.shell(), hold, actual.guest(path).value())) {
             if (!held.started().equals("ok held")) {
@@ -83,17 +84,10 @@ public class LockAssert extends AbstractAssert<LockAssert, MountedDirectory> {
             }
             String tried = hostHolds ? FsProbe.guest(actual.shell(), attempt, actual.guest(path).value())
                     : FsProbe.host(attempt, actual.host(path).toString());
-            boolean refused = REFUSED.matcher(tried).matches();
-            boolean acquired = tried.equals("ok acquired");
-            if (seen != refused || (!seen && !acquired)) {
-                String got = "the " + other + "'s try " + (refused ? "was refused"
-                        : acquired ? "got the lock" : "failed otherwise");
-                String lock = (kind == LockKind.FLOCK ? "an flock" : "a POSIX (fcntl)") + " lock held "
-                        + (hostHolds ? "on the host" : "in the guest");
-                throwAssertionError(unexpectedTry(actual, path, lock,
-                        seen ? "to be seen by the " + other + " (its non-blocking try refused)"
-                                : "not to be seen by the " + other + " (its non-blocking try getting the lock)",
-                        got, holder, held.started(), other, tried));
+            TryResult got = REFUSED.matcher(tried).matches() ? TryResult.REFUSED
+                    : tried.equals("ok acquired") ? TryResult.ACQUIRED : TryResult.FAILED;
+            if (got != (seen ? TryResult.REFUSED : TryResult.ACQUIRED)) {
+                throwAssertionError(unexpectedTry(actual, path, kind, holder, seen, got, held.started(), tried));
             }
         }
         return myself;

@@ -9,6 +9,10 @@ import static dev.limajunit.assertions.error.ShouldSeeInGuest.shouldSee;
 import static dev.limajunit.assertions.error.ShouldShowChange.shouldNotShow;
 import static dev.limajunit.assertions.error.ShouldShowChange.shouldShow;
 
+import dev.limajunit.assertions.error.ShouldSeeInGuest;
+import dev.limajunit.assertions.error.ShouldShowChange.Comparison;
+import dev.limajunit.assertions.error.Side;
+
 import dev.limajunit.assertions.FileView.Attribute;
 import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.core.report.Measurements;
@@ -98,12 +102,11 @@ public class MountedDirectoryAssert extends AbstractAssert<MountedDirectoryAsser
 
     private MountedDirectoryAssert isMounted(boolean readOnly) {
         isNotNull();
-        String expected = readOnly ? "read-only" : "writable";
         GuestMountOptions seen = GuestMountOptions.at(actual.shell(), actual.guestPath().value()).orElse(null);
         if (seen == null) {
-            throwAssertionError(notMounted(actual, expected, actual.guestPath().value()));
+            throwAssertionError(notMounted(actual, readOnly, actual.guestPath().value()));
         } else if (seen.readOnly() != readOnly) {
-            throwAssertionError(mountedOtherwise(actual, expected, seen.line()));
+            throwAssertionError(mountedOtherwise(actual, readOnly, seen.line()));
         }
         return myself;
     }
@@ -157,8 +160,8 @@ public class MountedDirectoryAssert extends AbstractAssert<MountedDirectoryAsser
     private void holdHidden(HostChange change, Poll<Sides> poll, Duration during) {
         Waits.holdsDuring("guest does not show " + change, during, poll::notReached);
         if (poll.everReached()) {
-            throwAssertionError(shouldNotShow("guest", "host", actual, change, during, poll.latency(),
-                    poll.firstHitPoll(), change.paths(), poll.firstHit().guest()));
+            throwAssertionError(shouldNotShow(Side.GUEST, actual, change, during, poll.untilFirstHit(),
+                    change.paths(), poll.firstHit().guest()));
         }
     }
 
@@ -169,8 +172,8 @@ public class MountedDirectoryAssert extends AbstractAssert<MountedDirectoryAsser
     private void awaitShown(HostChange change, Poll<Sides> poll, Duration wait, Duration within) {
         if (!Waits.within("guest shows " + change, wait, poll::reached)) {
             Sides last = poll.last();
-            throwAssertionError(shouldShow("guest", "host", actual, change, within, poll.elapsed(), poll.polls(),
-                    change.paths(), last.host(), last.guest(), differences(last.guest(), last.host(), compared)));
+            throwAssertionError(shouldShow(Side.GUEST, actual, change, within, poll.summary(), new Comparison(
+                    change.paths(), last.host(), last.guest(), differences(last.guest(), last.host(), compared))));
         }
         lastVisibility = poll.visibility();
         Measurements.record("host change visible in guest", lastVisibility.latency());
@@ -184,7 +187,7 @@ public class MountedDirectoryAssert extends AbstractAssert<MountedDirectoryAsser
      */
     public MountedDirectoryAssert showsHostStateInGuest(String path, Duration within) {
         FileView hostView = HostView.of(actual.host(path));
-        return guestSees(path, within, "to show what the host shows now (the state before a change) at", hostView,
+        return guestSees(path, within, ShouldSeeInGuest.toShowHostState(), hostView,
                 guest -> guest.differencesFrom(hostView, compared).isEmpty());
     }
 
@@ -214,8 +217,8 @@ public class MountedDirectoryAssert extends AbstractAssert<MountedDirectoryAsser
         Poll<List<FileView>> poll = new Poll<>(() -> hostViews(change.paths()), views -> agree(views, expected,
                 compared), start);
         if (!Waits.within("host shows " + change, within, poll::reached)) {
-            throwAssertionError(shouldShow("host", "guest", actual, change, within, poll.elapsed(), poll.polls(),
-                    change.paths(), expected, poll.last(), differences(poll.last(), expected, compared)));
+            throwAssertionError(shouldShow(Side.HOST, actual, change, within, poll.summary(), new Comparison(
+                    change.paths(), expected, poll.last(), differences(poll.last(), expected, compared))));
         }
         lastVisibility = poll.visibility();
         Measurements.record("guest change visible on host", lastVisibility.latency());
@@ -252,7 +255,7 @@ public class MountedDirectoryAssert extends AbstractAssert<MountedDirectoryAsser
      */
     public MountedDirectoryAssert followsSymlink(String path, Duration within) {
         FileView hostView = HostView.of(actual.host(path));
-        return guestSees(path, within, "to follow the symlink (show what it points to, no symlink) at", hostView,
+        return guestSees(path, within, ShouldSeeInGuest.toFollowSymlink(), hostView,
                 guest -> !guest.isSymlink() && guest.exists() && guest.type() == hostView.type()
                         && Arrays.equals(guest.content(), hostView.content()));
     }
@@ -260,13 +263,13 @@ public class MountedDirectoryAssert extends AbstractAssert<MountedDirectoryAsser
     /** Within {@code within}, the guest sees at {@code path} a symlink with the same target the host link has. */
     public MountedDirectoryAssert doesNotFollowSymlink(String path, Duration within) {
         FileView hostView = HostView.of(actual.host(path));
-        return guestSees(path, within, "to show the symlink (not follow it), with target \"" + hostView.linkTarget()
-                + "\", at", hostView, guest -> Objects.equals(guest.linkTarget(), hostView.linkTarget()));
+        return guestSees(path, within, ShouldSeeInGuest.toShowSymlink(hostView.linkTarget()), hostView,
+                guest -> Objects.equals(guest.linkTarget(), hostView.linkTarget()));
     }
 
     /** The guest sees {@code path} owned by {@code uid}:{@code gid} (waits up to {@link #DEFAULT_WITHIN} for it). */
     public MountedDirectoryAssert hasGuestOwner(String path, int uid, int gid) {
-        return guestSees(path, DEFAULT_WITHIN, "to see owner uid " + uid + " gid " + gid + " at",
+        return guestSees(path, DEFAULT_WITHIN, ShouldSeeInGuest.toSeeOwner(uid, gid),
                 HostView.of(actual.host(path)), guest -> guest.exists() && guest.uid() == uid && guest.gid() == gid);
     }
 

@@ -1,5 +1,6 @@
 package dev.limajunit.assertions;
 
+import dev.limajunit.assertions.error.PollSummary;
 import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -83,6 +84,16 @@ final class Poll<T> {
     /** From the start to the start of the last poll that did not see it yet (zero when the first poll did). */
     Duration notSeenAt() {
         return lastMissStartNanos < 0 ? Duration.ZERO : Duration.ofNanos(lastMissStartNanos - startNanos);
+    }
+
+    /** The polling so far: the time since the start and the number of polls. */
+    PollSummary summary() {
+        return new PollSummary(elapsed(), polls);
+    }
+
+    /** The polling up to the first hit: its latency and its number. */
+    PollSummary untilFirstHit() {
+        return new PollSummary(latency(), firstHitPoll);
     }
 
     Visibility visibility() {

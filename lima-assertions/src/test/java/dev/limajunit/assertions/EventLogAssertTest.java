@@ -49,7 +49,8 @@ class EventLogAssertTest {
         guest("a.txt", 2500, InotifyEvent.ATTRIB);
 
         assertThatThrownBy(() -> assertThat(log).receives(InotifyEvent.ATTRIB, "a.txt", Duration.ofSeconds(2)))
-                .hasMessageContaining("to receive ATTRIB for\n  \"a.txt\"\nwithin 2000 ms of host touch a.txt at +0.0 ms,"
+                .hasMessageContaining(
+                        "to receive ATTRIB for\n  \"a.txt\"\nwithin 2000 ms of host touch a.txt at +0.0 ms,"
                         + " but it arrived late, at +2500.0 ms")
                 .hasMessageContaining(">  +2500.0 ms  guest  ATTRIB a.txt   [2500.0 ms after host touch]");
     }
@@ -70,7 +71,8 @@ class EventLogAssertTest {
         guest("sub/b.txt", 20, InotifyEvent.ATTRIB);
 
         assertThatThrownBy(() -> assertThat(log).receivesNothingFor("sub/b.txt", Duration.ofMillis(100)))
-                .hasMessageContaining("to receive nothing for\n  \"sub/b.txt\"\nduring 100 ms of host touch sub/b.txt at"
+                .hasMessageContaining(
+                        "to receive nothing for\n  \"sub/b.txt\"\nduring 100 ms of host touch sub/b.txt at"
                         + " +0.0 ms, but it received:\n  ATTRIB at +20.0 ms\ntimeline");
         assertThat(log).receivesNothingFor("other.txt", Duration.ZERO);
     }
@@ -85,7 +87,8 @@ class EventLogAssertTest {
                 .until(() -> log.now() > t0 + 20 * MS);
         var mark = log.note("guest touch");
 
-        assertThatThrownBy(() -> assertThat(log).since(mark).receives(InotifyEvent.ATTRIB, "a.txt", Duration.ofMillis(50)))
+        assertThatThrownBy(() -> assertThat(log).since(mark).receives(InotifyEvent.ATTRIB, "a.txt",
+                Duration.ofMillis(50)))
                 .hasMessageContaining("within 50 ms of \"guest touch\" at +")
                 .hasMessageContaining("but it did not arrive");
     }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class ExecResultAssertTest {
 
     private final ExecResult failed = new ExecResult("cat /nope", 1, new byte[0],
-            "cat: can't open '/nope': No such file or directory\n".getBytes(StandardCharsets.UTF_8), Duration.ofMillis(12));
+            "cat: can't open '/nope': No such file or directory\n".getBytes(StandardCharsets.UTF_8),
+                    Duration.ofMillis(12));
 
     @Test
     void aFailedCommandIsNamedWithItsStreams() {
@@ -35,7 +36,8 @@ class ExecResultAssertTest {
     @Test
     void theDescriptionPrefixesTheMessage() {
         assertThatThrownBy(() -> assertThat(failed).as("reading a missing file").stdoutMatches("\\d+"))
-                .hasMessageStartingWith("[reading a missing file] \nExpecting stdout of the guest command\n  cat /nope\n"
+                .hasMessageStartingWith(
+                        "[reading a missing file] \nExpecting stdout of the guest command\n  cat /nope\n"
                         + "to match the regular expression\n  \"\\d+\"\nbut it did not (exit code 1)");
     }
 }

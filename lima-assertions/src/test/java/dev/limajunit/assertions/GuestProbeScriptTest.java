@@ -31,7 +31,8 @@ class GuestProbeScriptTest {
         Files.createFile(root.resolve(".hidden"));
         Files.createSymbolicLink(root.resolve("link"), Path.of("sub dir/grüße 1.txt"));
         Files.createSymbolicLink(root.resolve("dangling"), Path.of("/nonexistent"));
-        List<String> names = List.of("sub dir/grüße 1.txt", "empty", ".hidden", "link", "dangling", "sub dir", "missing");
+        List<String> names = List.of("sub dir/grüße 1.txt", "empty", ".hidden", "link", "dangling", "sub dir",
+                "missing");
 
         List<FileView> probed = GuestProbe.parse(run(userland, names), names.size());
 

@@ -30,7 +30,8 @@ class ArchitectureTest {
     @Test
     void hasNoPackageCycles() {
         slices().matching("dev.limajunit.core.(**)").should().beFreeOfCycles()
-                .ignoreDependency(resideInAPackage("dev.limajunit.core.host"), resideInAPackage("dev.limajunit.core.config"))
+                .ignoreDependency(resideInAPackage("dev.limajunit.core.host"),
+                        resideInAPackage("dev.limajunit.core.config"))
                 .check(CORE);
     }
 }

@@ -3,9 +3,6 @@ package dev.limajunit.junit;
 import dev.limajunit.core.config.InstanceSpec;
 import dev.limajunit.core.config.MountSpec;
 import dev.limajunit.core.config.MountType;
-import dev.limajunit.core.config.SpecResolver;
-import dev.limajunit.core.config.ValidationIssue;
-import dev.limajunit.core.config.ValidationReport;
 import dev.limajunit.core.config.VmType;
 import dev.limajunit.core.engine.EngineChoice;
 import dev.limajunit.core.engine.Instance;
@@ -23,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
@@ -89,9 +85,8 @@ public final class LimaVm extends LimaVmExtension {
         Instance vm = running();
         if (vm == null) {
             throw new IllegalStateException(NAME + ": the VM is not up: its accessors work while the class runs, from "
-                    + "its"
-                    + " @BeforeAll methods to its @AfterAll methods, in the class whose @RegisterExtension static field"
-                    + " holds it (is the field annotated with @RegisterExtension? was the class skipped?)");
+                    + "its @BeforeAll methods to its @AfterAll methods, in the class whose @RegisterExtension static "
+                    + "field holds it (is the field annotated with @RegisterExtension? was the class skipped?)");
         }
         return vm;
     }
@@ -300,27 +295,15 @@ public final class LimaVm extends LimaVmExtension {
         public LimaVm build() {
             List<String> errors = new ArrayList<>();
             if (engine == null) {
-                errors.add(NAME + "(engine = null): name one of AUTO, LIMACTL, QEMU");
+                errors.add(declaration.attribute("engine", null, "name one of AUTO, LIMACTL, QEMU"));
             }
             if (startTimeout == null || startTimeout.isZero() || startTimeout.isNegative()) {
-                errors.add(NAME + "(startTimeout = " + startTimeout + "): must be positive");
+                errors.add(declaration.attribute("startTimeout", startTimeout, AttributeMessages.MUST_BE_POSITIVE));
             }
             List<LimaMount> effective = effectiveMounts();
             InstanceSpec spec = spec(effective);
-            ValidationReport report = SpecResolver.validateAsWritten(
-                    SpecValidation.withPlaceholders(spec, freshIndexes(effective)),
-                    Path.of(System.getProperty("user.home")));
-            for (ValidationIssue issue : report.issues()) {
-                Optional<String> block = issue.path().optionsBlock();
-                if (issue.isError()) {
-                    errors.add(AttributeMessages.limaVm(issue));
-                } else if (mountType != null && block.isPresent()
-                        && !effective.get(issue.path().mount().getAsInt()).fromYaml()) {
-                    // Lima only warns; options declared right here for another type than the one named are a mistake.
-                    errors.add(AttributeMessages.limaVm(issue) + "; declare " + block.get() + " options only on a "
-                            + block.get().replace("sshfs", "reverse-sshfs") + " VM");
-                }
-            }
+            errors.addAll(SpecValidation.asBuilt(spec, freshIndexes(effective), mountType,
+                    i -> effective.get(i).fromYaml(), declaration));
             if (!errors.isEmpty()) {
                 throw AttributeMessages.invalid(declaration.origin(), errors);
             }

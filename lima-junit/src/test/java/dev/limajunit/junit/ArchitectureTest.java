@@ -35,8 +35,9 @@ class ArchitectureTest {
      */
     @Test
     void usesOnlyTheApiOfTheEngines() {
-        noClasses().that().doNotHaveFullyQualifiedName("dev.limajunit.junit.internal.ConnectHint").should().dependOnClassesThat().resideInAnyPackage("dev.limajunit.core.engine.qemu..",
+        noClasses().that().doNotHaveFullyQualifiedName("dev.limajunit.junit.internal.ConnectHint").should()
+                .dependOnClassesThat().resideInAnyPackage("dev.limajunit.core.engine.qemu..",
                 "dev.limajunit.core.engine.limactl..", "dev.limajunit.core.shell.ssh..", "dev.limajunit.core.sftp..",
-                "dev.limajunit.core.process..").check(JUNIT);
+                "dev.limajunit.core.engine.support..", "dev.limajunit.core.process..").check(JUNIT);
     }
 }

@@ -139,7 +139,8 @@ class BadAnnotationTableTest {
         EngineExecutionResults results = TestKit.run(Map.of(), row.fixture());
 
         results.containerEvents().assertThatEvents().haveExactly(1, event(container(row.fixture()),
-                finishedWithFailure(instanceOf(LimaConfigurationException.class), message(m -> m.contains("@LimaInstance(")
+                finishedWithFailure(instanceOf(LimaConfigurationException.class),
+                        message(m -> m.contains("@LimaInstance(")
                         && m.contains(row.attribute()) && m.contains(row.value()) && m.contains(row.rule())))));
         assertThat(results.testEvents().started().count()).isZero();
         assertThat(TestKit.reportEntries(results, LimaKeys.BOOTED)).isEmpty();

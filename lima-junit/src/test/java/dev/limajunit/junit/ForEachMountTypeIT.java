@@ -40,14 +40,16 @@ class ForEachMountTypeIT {
         }
 
         @Test
-        void mountsAreChosenByPointOrIndex(@MountPoint("/mnt/rw") MountedDirectory rw, @MountIndex(1) MountedDirectory ro,
+        void mountsAreChosenByPointOrIndex(@MountPoint("/mnt/rw") MountedDirectory rw,
+                @MountIndex(1) MountedDirectory ro,
                 Instance vm) throws Exception {
             assertThat(rw.writable()).isTrue();
             assertThat(ro.writable()).isFalse();
             assertThat(ro.guestPath().toString()).isEqualTo("/mnt/ro");
             vm.shell().execChecked("sh", "-c", "echo -n guest > /mnt/rw/from-guest.txt");
             assertThat(Files.readString(rw.host("from-guest.txt"))).isEqualTo("guest");
-            assertThat(vm.shell().exec("touch", "/mnt/ro/nope").exitCode()).as("read-only mount refuses writes").isNotZero();
+            assertThat(vm.shell().exec("touch", "/mnt/ro/nope").exitCode()).as("read-only mount refuses writes")
+                    .isNotZero();
         }
     }
 
@@ -67,7 +69,8 @@ class ForEachMountTypeIT {
     @Test
     void runsTheClassOncePerRunnableMountType() {
         Instant started = Instant.now();
-        EngineExecutionResults results = TestKit.run(Map.of("lima.mountTypes", "all", "lima.reuse", "true"), PerType.class,
+        EngineExecutionResults results = TestKit.run(Map.of("lima.mountTypes", "all", "lima.reuse", "true"),
+                PerType.class,
                 WithoutLimaInstance.class);
         Duration took = Duration.between(started, Instant.now());
         List<String> booted = TestKit.reportEntries(results, LimaKeys.BOOTED);

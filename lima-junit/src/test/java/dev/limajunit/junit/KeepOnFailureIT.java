@@ -43,7 +43,8 @@ class KeepOnFailureIT {
         results.testEvents().assertStatistics(stats -> stats.failed(1));
         assertThat(SEEN).singleElement().satisfies(vm -> assertThat(vm.isRunning()).as("kept VM runs").isTrue());
         assertThat(TestKit.reportEntries(results, LimaKeys.KEPT_ON_FAILURE)).singleElement()
-                .satisfies(hint -> assertThat(hint).contains(SEEN.get(0).name() + " is left running", "ssh -i", " -p "));
+                .satisfies(hint -> assertThat(hint).contains(SEEN.get(0).name() + " is left running", "ssh -i",
+                        " -p "));
     }
 
     @Test

@@ -137,7 +137,8 @@ class KnownLimitationTest {
         assertThat(TestKit.reportEntries(results, LimaKeys.KNOWN_LIMITATION)).hasSize(4);
         assertThat(TestKit.reportEntries(results, LimaKeys.KNOWN_LIMITATION_UNDECLARED)).hasSize(4)
                 .anySatisfy(e -> assertThat(e).contains("not the failure the @KnownLimitation on 9p declares"
-                        + " (java.lang.UnsupportedOperationException)").contains("an assertion, but not what"))
+                        + " (" + UnsupportedOperationException.class.getName() + ")")
+                        .contains("an assertion, but not what"))
                 .anySatisfy(e -> assertThat(e).contains("(an assertion failure whose message contains"
                         + " \"no ATTRIB event\")"));
     }

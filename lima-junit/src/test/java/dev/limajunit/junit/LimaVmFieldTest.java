@@ -157,7 +157,8 @@ class LimaVmFieldTest {
 
         results.containerEvents().assertThatEvents().haveExactly(1, event(container(TwoFields.class),
                 finishedWithFailure(instanceOf(LimaConfigurationException.class), message(m -> m.startsWith(
-                        TwoFields.class.getName() + " declares 2 LimaVm fields (first, second): a class has one VM")))));
+                        TwoFields.class.getName()
+                                + " declares 2 LimaVm fields (first, second): a class has one VM")))));
         assertThat(results.testEvents().started().count()).isZero();
     }
 

@@ -146,7 +146,8 @@ class LimaVmIT {
     @ForEachMountType(MountType.NINEP)
     static class Template {
         @RegisterExtension
-        static final LimaVm vm = LimaVm.builder().engine(EngineChoice.QEMU).mount("/mnt/src", true).cpus(2).memory("1GiB")
+        static final LimaVm vm = LimaVm.builder().engine(EngineChoice.QEMU).mount("/mnt/src", true).cpus(2)
+                .memory("1GiB")
                 .build();
 
         @Test
@@ -184,7 +185,8 @@ class LimaVmIT {
             return Files.writeString(YAML_DIR.resolve("lima.yaml"), """
                     # a user's own Lima configuration; lima-junit takes the mount parts and the sizes
                     images:
-                      - location: "https://cloud.debian.org/images/cloud/bookworm/latest/debian-12-genericcloud-amd64.qcow2"
+                      - location: "https://cloud.debian.org/images/cloud/bookworm/latest/\
+                    debian-12-genericcloud-amd64.qcow2"
                     vmType: qemu
                     mountType: virtiofs
                     cpus: 2

@@ -592,7 +592,13 @@ class LoadIT {
                         "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
                         "junit.jupiter.execution.parallel.config.strategy", "fixed",
                         "junit.jupiter.execution.parallel.config.fixed.parallelism", "8"),
-                Load00.class, Load01.class, Load02.class, Load03.class, Load04.class, Load05.class, Load06.class, Load07.class, Load08.class, Load09.class, Load10.class, Load11.class, Load12.class, Load13.class, Load14.class, Load15.class, Load16.class, Load17.class, Load18.class, Load19.class, Load20.class, Load21.class, Load22.class, Load23.class, Load24.class, Load25.class, Load26.class, Load27.class, Load28.class, Load29.class, Load30.class, Load31.class, Load32.class, Load33.class, Load34.class, Load35.class, Load36.class, Load37.class, Load38.class, Load39.class);
+                Load00.class, Load01.class, Load02.class, Load03.class, Load04.class, Load05.class, Load06.class,
+                        Load07.class, Load08.class, Load09.class, Load10.class, Load11.class, Load12.class,
+                        Load13.class, Load14.class, Load15.class, Load16.class, Load17.class, Load18.class,
+                        Load19.class, Load20.class, Load21.class, Load22.class, Load23.class, Load24.class,
+                        Load25.class, Load26.class, Load27.class, Load28.class, Load29.class, Load30.class,
+                        Load31.class, Load32.class, Load33.class, Load34.class, Load35.class, Load36.class,
+                        Load37.class, Load38.class, Load39.class);
 
         Duration took = Duration.between(started, Instant.now());
         long peakHeap = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();

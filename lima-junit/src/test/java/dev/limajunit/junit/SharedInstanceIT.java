@@ -46,7 +46,8 @@ class SharedInstanceIT {
 
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.TYPE)
-    @LimaInstance(engine = dev.limajunit.core.engine.EngineChoice.QEMU, mountType = MountType.NINEP, mounts = @Mount(writable = true))
+    @LimaInstance(engine = dev.limajunit.core.engine.EngineChoice.QEMU, mountType = MountType.NINEP,
+            mounts = @Mount(writable = true))
     @interface NinePWritable {
     }
 
@@ -205,7 +206,8 @@ class SharedInstanceIT {
         results.testEvents().assertThatEvents()
                 .haveExactly(1, event(test("failsAsDeclared"),
                         abortedWithReason(message("known limitation on 9p: pinned to fail on 9p for this test"))))
-                .haveExactly(1, event(test("passesDespiteTheDeclaration"), finishedWithFailure(message(m -> m.startsWith(
+                .haveExactly(1, event(test("passesDespiteTheDeclaration"),
+                        finishedWithFailure(message(m -> m.startsWith(
                         "known limitation no longer holds on 9p: declared but no longer true")))))
                 .haveExactly(1, event(test("failsOnAnotherTypeThanDeclared"),
                         finishedWithFailure(message(m -> m.contains("fails for real on 9p")))))

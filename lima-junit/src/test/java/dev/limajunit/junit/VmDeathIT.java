@@ -56,7 +56,8 @@ class VmDeathIT {
         EngineExecutionResults results = TestKit.run(Map.of(), KillsItsVm.class, RunsAfterwards.class);
 
         results.testEvents().assertThatEvents()
-                .haveExactly(1, event(test("qemuDiesUnderIt"), finishedWithFailure(message(m -> m.contains("VM exited (signal 9, SIGKILL)")))))
+                .haveExactly(1, event(test("qemuDiesUnderIt"),
+                        finishedWithFailure(message(m -> m.contains("VM exited (signal 9, SIGKILL)")))))
                 .haveExactly(1, event(test("getsARunningVm"), finishedSuccessfully()));
         assertThat(TestKit.reportEntries(results, LimaKeys.BOOTED)).hasSize(2);
         assertThat(SEEN).hasSize(2);

@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -41,12 +42,12 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EventType;
 
 /**
- * The watcher parameters against a real qemu VM (the 9p writable spec of {@link SharedInstanceIT}): {@code @BeforeEach},
- * the test and {@code @AfterEach} get the same {@link GuestFileWatcher}, {@link HostActions} and {@link EventLog};
- * guest events arrive on that log next to the host actions; each test gets a fresh watcher, and none of them
- * outlives its test (no inotifywait left in the guest); a failing test carries its timeline; a second, different
- * {@link Watch} on the same mount fails naming both. Also with JUnit's closing of stored AutoCloseables turned off.
- * Boots one VM per run, two runs one after the other.
+ * The watcher parameters against a real qemu VM (the 9p writable spec of {@link SharedInstanceIT}):
+ * {@code @BeforeEach}, the test and {@code @AfterEach} get the same {@link GuestFileWatcher}, {@link HostActions} and
+ * {@link EventLog}; guest events arrive on that log next to the host actions; each test gets a fresh watcher, and none
+ * of them outlives its test (no inotifywait left in the guest); a failing test carries its timeline; a second,
+ * different {@link Watch} on the same mount fails naming both. Also with JUnit's closing of stored AutoCloseables
+ * turned off. Boots one VM per run, two runs one after the other.
  */
 class WatcherParameterIT {
 
@@ -70,7 +71,8 @@ class WatcherParameterIT {
         /** Runs after every test of this class and of {@link PerTest}: by then each watcher's test has ended. */
         @AfterAll
         static void noWatcherOutlivesItsTest(GuestShell shell) {
-            assertThat(WATCHERS).hasSize(5).allSatisfy(w -> assertThat(w.isRunning()).as("watcher on " + w.root()).isFalse());
+            assertThat(WATCHERS).hasSize(5).allSatisfy(w -> assertThat(w.isRunning()).as("watcher on " + w.root())
+                    .isFalse());
             await("no inotifywait left in the guest").atMost(SOON).untilAsserted(() -> assertThat(
                     shell.execShell("grep -lx inotifywait /proc/[0-9]*/comm 2>/dev/null | wc -l").stdoutText().trim())
                     .isEqualTo("0"));
@@ -124,10 +126,12 @@ class WatcherParameterIT {
                 assertThat(host.root()).isEqualTo(dir.hostPath().toAbsolutePath().normalize());
 
                 var created = host.create("param-by-host.txt", "from the host\n");
-                dir.shell().execChecked("sh", "-c", "echo hi > \"$1\"", "write", dir.guest("param-by-guest.txt").value());
+                dir.shell().execChecked("sh", "-c", "echo hi > \"$1\"", "write", dir.guest("param-by-guest.txt")
+                        .value());
 
-                await("CREATE and CLOSE_WRITE of the guest's write").atMost(SOON).until(() -> log.eventsFor("param-by-guest.txt")
-                        .stream().map(GuestEvent::events).flatMap(java.util.Set::stream).toList()
+                await("CREATE and CLOSE_WRITE of the guest's write").atMost(SOON)
+                        .until(() -> log.eventsFor("param-by-guest.txt")
+                        .stream().map(GuestEvent::events).flatMap(Set::stream).toList()
                         .containsAll(List.of(InotifyEvent.CREATE, InotifyEvent.CLOSE_WRITE)));
                 assertThat(log.hostActions()).containsExactly(created);
                 assertThat(log.entries()).as("host action before the guest's events, on one clock")

@@ -19,7 +19,8 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.limajunit.samples..").should().dependOnClassesThat()
                 .resideInAnyPackage("dev.limajunit.junit.internal..", "dev.limajunit.junit.matrix..",
                         "dev.limajunit.core.cli..", "dev.limajunit.core.engine.qemu..",
-                        "dev.limajunit.core.engine.limactl..", "dev.limajunit.core.process..",
+                        "dev.limajunit.core.engine.limactl..", "dev.limajunit.core.engine.support..",
+                        "dev.limajunit.core.process..",
                         "dev.limajunit.core.sftp..", "dev.limajunit.core.shell.ssh..")
                 .check(SAMPLES);
     }

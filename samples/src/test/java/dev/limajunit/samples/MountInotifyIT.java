@@ -60,7 +60,8 @@ class MountInotifyIT {
     }
 
     @Test
-    @Behaviour(id = "mount-inotify-host-delete-silent", title = "with mountInotify: a host delete raises nothing in the guest")
+    @Behaviour(id = "mount-inotify-host-delete-silent",
+            title = "with mountInotify: a host delete raises nothing in the guest")
     void aHostDeleteRaisesNothingInTheGuest(HostActions host, GuestFileWatcher watcher) {
         host.create("mount-inotify-doomed.txt", "bye\n");
         assertThat(watcher).receives(ATTRIB, "mount-inotify-doomed.txt", SOON);

@@ -34,7 +34,8 @@ class MountPathWithSpacesIT {
         Files.deleteIfExists(dir.host("from host " + type + ".txt"));
         Files.deleteIfExists(dir.host("from guest " + type + ".txt"));
         assertThat(dir)
-                .showsInGuest(HostChange.create("from host " + type + ".txt", "spaces everywhere\n"), Duration.ofSeconds(30))
+                .showsInGuest(HostChange.create("from host " + type + ".txt", "spaces everywhere\n"),
+                        Duration.ofSeconds(30))
                 .showsOnHost(GuestChange.write("from guest " + type + ".txt", "and back\n"), Duration.ofSeconds(30));
     }
 }

@@ -90,7 +90,8 @@ class MountVisibilityIT {
     @Test
     @Behaviour(id = "guest-write-visible", title = "a guest write shows on the host")
     void aGuestWriteShowsOnTheHost(MountedDirectory dir) {
-        assertThat(dir).isWritable().showsOnHost(GuestChange.write("guest/written.txt", "written in the guest\n"), EVENTUALLY);
+        assertThat(dir).isWritable().showsOnHost(GuestChange.write("guest/written.txt", "written in the guest\n"),
+                EVENTUALLY);
     }
 
     @Test

@@ -4,7 +4,6 @@ import static dev.limajunit.core.config.MountType.NINEP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.core.shell.GuestShell;
 import dev.limajunit.junit.Behaviour;
@@ -79,14 +78,16 @@ class NinePOptionsIT {
     }
 
     @Test
-    @Behaviour(id = "9p-security-none-symlink", title = "9p securityModel none: a guest symlink is a symlink on the host")
+    @Behaviour(id = "9p-security-none-symlink",
+            title = "9p securityModel none: a guest symlink is a symlink on the host")
     void withSecurityModelNoneAGuestSymlinkIsASymlinkOnTheHost(@MountIndex(0) MountedDirectory dir) {
         dir.shell().execChecked("ln", "-s", "target.txt", dir.guest("none-link").value());
         assertThat(Files.isSymbolicLink(dir.host("none-link"))).as("host sees a symlink").isTrue();
     }
 
     @Test
-    @Behaviour(id = "9p-mapped-xattr-symlink", title = "9p securityModel mapped-xattr: a guest symlink is no symlink on the host")
+    @Behaviour(id = "9p-mapped-xattr-symlink",
+            title = "9p securityModel mapped-xattr: a guest symlink is no symlink on the host")
     void withMappedXattrAGuestSymlinkIsAPlainFileOnTheHost(@MountIndex(1) MountedDirectory dir) {
         dir.shell().execChecked("ln", "-s", "target.txt", dir.guest("mapped-link").value());
         assertThat(Files.isSymbolicLink(dir.host("mapped-link")))
@@ -95,11 +96,13 @@ class NinePOptionsIT {
     }
 
     @Test
-    @Behaviour(id = "9p-loose-guest-write", title = "9p cache loose: guest writes reach the host (the guest keeps its own mtime)")
+    @Behaviour(id = "9p-loose-guest-write",
+            title = "9p cache loose: guest writes reach the host (the guest keeps its own mtime)")
     void guestWritesReachTheHostWithCacheLoose(@MountIndex(2) MountedDirectory dir) {
         // With cache=loose the guest writes back when it likes and never revalidates attributes: the content arrives,
         // but the host's mtime is the write-back's, seconds after the one the guest keeps showing. So compare content.
-        dir.shell().execChecked("sh", "-c", "printf 'written through cache=loose' > \"$1\"", "write", dir.guest("loose.txt").value());
+        dir.shell().execChecked("sh", "-c", "printf 'written through cache=loose' > \"$1\"", "write",
+                dir.guest("loose.txt").value());
         await("host content of loose.txt")
                 .pollInSameThread().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> Files.exists(dir.host("loose.txt"))

@@ -5,7 +5,6 @@ import static dev.limajunit.core.config.MountType.NINEP;
 
 import dev.limajunit.assertions.GuestChange;
 import dev.limajunit.assertions.HostChange;
-import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.core.shell.GuestShell;
 import dev.limajunit.junit.LimaInstance;
@@ -24,7 +23,8 @@ class QuickStartIT {
 
     @Test
     void theHostSeesAFileWrittenInTheGuest(MountedDirectory dir) {
-        assertThat(dir).showsOnHost(GuestChange.write("from-guest.txt", "hello from the guest\n"), Duration.ofSeconds(5));
+        assertThat(dir).showsOnHost(GuestChange.write("from-guest.txt", "hello from the guest\n"),
+                Duration.ofSeconds(5));
     }
 
     @Test

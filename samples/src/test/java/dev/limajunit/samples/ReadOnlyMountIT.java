@@ -37,6 +37,7 @@ class ReadOnlyMountIT {
             + "what the guest read first: host edits stay invisible")
     void aHostEditShowsInTheGuestOfAReadOnlyMount(MountedDirectory dir) throws Exception {
         assertThat(dir).showsInGuest(HostChange.create("config.txt", "version 1\n"), Duration.ofSeconds(30));
-        assertThat(dir).showsInGuest(HostChange.write("config.txt", "version 2, edited on the host\n"), Duration.ofSeconds(30));
+        assertThat(dir).showsInGuest(HostChange.write("config.txt", "version 2, edited on the host\n"),
+                Duration.ofSeconds(30));
     }
 }

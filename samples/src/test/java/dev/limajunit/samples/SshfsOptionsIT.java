@@ -4,7 +4,6 @@ import static dev.limajunit.assertions.LimaAssertions.assertThat;
 import static dev.limajunit.core.config.MountType.REVERSE_SSHFS;
 
 import dev.limajunit.assertions.HostChange;
-import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.junit.Behaviour;
 import dev.limajunit.junit.LimaInstance;

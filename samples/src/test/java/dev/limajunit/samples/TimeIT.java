@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Time stamps across the boundary: sub-second mtimes each way, and a make-style "is the source newer than what the
- * guest built from it" after a host edit (boot2docker#784: host/guest time stamps that break make). The guest's times are
- * read with coreutils stat's {@code %.9Y} (seconds since the epoch with nanoseconds, as make compares them; busybox
+ * guest built from it" after a host edit (boot2docker#784: host/guest time stamps that break make). The guest's times
+ * are read with coreutils stat's {@code %.9Y} (seconds since the epoch with nanoseconds, as make compares them; busybox
  * stat prints whole seconds), and set with coreutils touch. Shares MountVisibilityIT's VM.
  */
 @ForEachMountType({NINEP, VIRTIOFS, REVERSE_SSHFS})

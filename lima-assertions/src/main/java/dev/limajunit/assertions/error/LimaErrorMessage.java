@@ -1,20 +1,27 @@
 package dev.limajunit.assertions.error;
 
+import static org.assertj.core.presentation.StandardRepresentation.STANDARD_REPRESENTATION;
+
 import java.time.Duration;
+import java.util.function.Function;
 import org.assertj.core.description.Description;
-import org.assertj.core.presentation.Representation;
 import org.assertj.core.error.ErrorMessageFactory;
+import org.assertj.core.presentation.Representation;
 
 /**
- * The base of this module's message factories: a message already laid out in AssertJ's shape (expected, actual,
- * where), prefixed with the assert's description ({@code as(...)}) when there is one. Not run through
- * {@code String.format}, so file names and contents with {@code %} arrive intact.
+ * The base of this module's message factories: a message laid out in AssertJ's shape (expected, actual, where),
+ * prefixed with the assert's description ({@code as(...)}) when there is one. The message is built when AssertJ asks
+ * for it, with the assert's {@link Representation} ({@code withRepresentation(...)}, or the standard one), which
+ * shows the objects under test: the mount, the change, the watcher. Plain text (paths, file views, command output)
+ * is shown as it is. Not run through {@code String.format}, so file names and contents with {@code %} arrive
+ * intact.
  */
 public abstract class LimaErrorMessage implements ErrorMessageFactory {
 
-    private final String message;
+    private final Function<Representation, String> message;
 
-    protected LimaErrorMessage(String message) {
+    /** @param message the message, given the representation to show objects with */
+    protected LimaErrorMessage(Function<Representation, String> message) {
         this.message = message;
     }
 
@@ -22,7 +29,7 @@ public abstract class LimaErrorMessage implements ErrorMessageFactory {
     public String create(Description description, Representation representation) {
         String prefix = description == null || description.value() == null || description.value().isEmpty()
                 ? "" : "[" + description.value() + "] ";
-        return prefix + "\n" + message;
+        return prefix + "\n" + message.apply(representation == null ? STANDARD_REPRESENTATION : representation);
     }
 
     @Override
@@ -44,8 +51,9 @@ public abstract class LimaErrorMessage implements ErrorMessageFactory {
         return duration.toMillis() + " ms";
     }
 
+    /** The message as the standard representation shows it. */
     @Override
     public String toString() {
-        return message;
+        return message.apply(STANDARD_REPRESENTATION);
     }
 }

@@ -3,7 +3,9 @@ package dev.limajunit.assertions.error;
 import dev.limajunit.assertions.FileView;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.IntStream;
+import org.assertj.core.presentation.Representation;
 
 /**
  * A change made on one side of a mount did (or, for the negative check, did not) show on the other side in time.
@@ -11,40 +13,58 @@ import java.util.stream.IntStream;
  */
 public final class ShouldShowChange extends LimaErrorMessage {
 
-    private ShouldShowChange(String message) {
+    private ShouldShowChange(Function<Representation, String> message) {
         super(message);
     }
 
     /**
-     * @param side      "guest" or "host": the side that should have shown it
-     * @param origin    the side that made the change
-     * @param expected  the origin's views of the paths (what agreement means)
-     * @param actual    the other side's views at the last poll
+     * The two sides' views of a change's paths at the last poll.
+     *
+     * @param expected    the changing side's views (what agreement means)
+     * @param actual      the other side's views
+     * @param differences per path, how {@code actual} differs from {@code expected}, one phrase each
      */
-    public static ShouldShowChange shouldShow(String side, String origin, Object mount, Object change, Duration within,
-            Duration elapsed, int polls, List<String> paths, List<FileView> expected, List<FileView> actual,
+    public record Comparison(List<String> paths, List<FileView> expected, List<FileView> actual,
             List<List<String>> differences) {
-        StringBuilder out = new StringBuilder();
-        out.append("Expecting the ").append(side).append(" side of\n").append(indent(String.valueOf(mount)))
-                .append("\nto show the ").append(origin).append(" change\n").append(indent(String.valueOf(change)))
-                .append("\nwithin ").append(ms(within)).append(", but after ").append(ms(elapsed)).append(" and ")
-                .append(polls).append(polls == 1 ? " poll" : " polls").append(" it still differed:\n");
-        for (int i = 0; i < paths.size(); i++) {
-            for (String difference : differences.get(i)) {
-                out.append("  ").append(paths.get(i)).append(": ").append(difference).append('\n');
-            }
-        }
-        out.append(origin).append(" sees:\n").append(views(paths, expected)).append('\n')
-                .append(side).append(" sees (last poll):\n").append(views(paths, actual));
-        return new ShouldShowChange(out.toString());
     }
 
-    public static ShouldShowChange shouldNotShow(String side, String origin, Object mount, Object change,
-            Duration during, Duration latency, int poll, List<String> paths, List<FileView> seen) {
-        return new ShouldShowChange("Expecting the " + side + " side of\n" + indent(String.valueOf(mount))
-                + "\nnot to show the " + origin + " change\n" + indent(String.valueOf(change))
-                + "\nduring " + ms(during) + ", but it showed it " + ms(latency) + " after the change (poll " + poll
-                + "):\n" + views(paths, seen));
+    /**
+     * @param side the side that should have shown the change (the other side made it)
+     * @param poll the polling until it gave up
+     */
+    public static ShouldShowChange shouldShow(Side side, Object mount, Object change, Duration within,
+            PollSummary poll, Comparison views) {
+        Side origin = side.other();
+        return new ShouldShowChange(representation -> {
+            StringBuilder out = new StringBuilder();
+            out.append("Expecting the ").append(side).append(" side of\n")
+                    .append(indent(representation.toStringOf(mount)))
+                    .append("\nto show the ").append(origin).append(" change\n")
+                    .append(indent(representation.toStringOf(change)))
+                    .append("\nwithin ").append(ms(within)).append(", but after ").append(ms(poll.elapsed()))
+                    .append(" and ").append(poll.pollCount()).append(" it still differed:\n");
+            for (int i = 0; i < views.paths().size(); i++) {
+                for (String difference : views.differences().get(i)) {
+                    out.append("  ").append(views.paths().get(i)).append(": ").append(difference).append('\n');
+                }
+            }
+            out.append(origin).append(" sees:\n").append(views(views.paths(), views.expected())).append('\n')
+                    .append(side).append(" sees (last poll):\n").append(views(views.paths(), views.actual()));
+            return out.toString();
+        });
+    }
+
+    /**
+     * @param side  the side that should not have shown the change (the other side made it)
+     * @param shown the polling until the first poll that showed it
+     * @param seen  that poll's views of the paths
+     */
+    public static ShouldShowChange shouldNotShow(Side side, Object mount, Object change, Duration during,
+            PollSummary shown, List<String> paths, List<FileView> seen) {
+        return new ShouldShowChange(representation -> "Expecting the " + side + " side of\n"
+                + indent(representation.toStringOf(mount)) + "\nnot to show the " + side.other() + " change\n"
+                + indent(representation.toStringOf(change)) + "\nduring " + ms(during) + ", but it showed it "
+                + ms(shown.elapsed()) + " after the change (poll " + shown.polls() + "):\n" + views(paths, seen));
     }
 
     static String views(List<String> paths, List<FileView> views) {

@@ -15,7 +15,9 @@ import dev.limajunit.core.watch.HostActions;
 import dev.limajunit.core.watch.InotifyEvent;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,7 +73,7 @@ class NinePAssertionsIT {
     @Test
     void aHostAppendUpdatesTheMtimeTheGuestSees() {
         assertThat(rw).showsInGuest(HostChange.create("dated.txt", "x"), TWO_S)
-                .showsInGuest(HostChange.touch("dated.txt", java.time.Instant.parse("2000-01-01T00:00:00Z")), TWO_S)
+                .showsInGuest(HostChange.touch("dated.txt", Instant.parse("2000-01-01T00:00:00Z")), TWO_S)
                 .showsInGuest(HostChange.append("dated.txt", "y"), TWO_S);
     }
 
@@ -85,14 +87,16 @@ class NinePAssertionsIT {
                         + "  append \"third\\n\" to cached.txt\nwithin 1000 ms, but after ")
                 .contains("cached.txt: size: expected 19 but was 6")
                 .contains("cached.txt: content: expected \"first\\nsecond\\nthird\\n\" but was \"first\\n\"")
-                .contains("host sees:\n  cached.txt: file, 19 bytes", "guest sees (last poll):\n  cached.txt: file, 6 bytes");
+                .contains("host sees:\n  cached.txt: file, 19 bytes",
+                        "guest sees (last poll):\n  cached.txt: file, 6 bytes");
     }
 
     @Test
     void doesNotShowInGuestFailsWhenTheGuestCatchesUp() {
         failureOf("doesNotShowInGuest-9p-mmap", () -> assertThat(rw)
                 .doesNotShowInGuest(HostChange.create("fresh.txt", "now"), ONE_S))
-                .contains("/mnt/rw (rw)\nnot to show the host change\n  create fresh.txt \"now\"\nduring 1000 ms, but it"
+                .contains(
+                        "/mnt/rw (rw)\nnot to show the host change\n  create fresh.txt \"now\"\nduring 1000 ms, but it"
                         + " showed it ")
                 .contains("fresh.txt: file, 3 bytes, mode 644", "listed, content \"now\"");
     }
@@ -119,14 +123,18 @@ class NinePAssertionsIT {
 
     @Test
     void readOnlyRefusesGuestWrites() {
-        MountedDirectoryAssert check = assertThat(ro).isReadOnly().refusesGuestWrite("nope.txt", "Read-only file system");
+        MountedDirectoryAssert check = assertThat(ro).isReadOnly().refusesGuestWrite("nope.txt",
+                "Read-only file system");
         org.assertj.core.api.Assertions.assertThat(check.lastGuestError()).contains("nope.txt");
 
         failureOf("refusesGuestWrite-writable", () -> assertThat(rw).refusesGuestWrite("allowed.txt"))
-                .contains("Expecting the guest write to\n  allowed.txt\nin\n  9p ", "/mnt/rw (rw)\nto fail, but it succeeded"
+                .contains("Expecting the guest write to\n  allowed.txt\nin\n  9p ",
+                        "/mnt/rw (rw)\nto fail, but it succeeded"
                         + " (exit code 0)\nhost sees:\n  allowed.txt: file, 10 bytes");
-        failureOf("refusesGuestWrite-otherError", () -> assertThat(ro).refusesGuestWrite("nope.txt", "Permission denied"))
-                .contains("to fail with an error containing\n  \"Permission denied\"\nbut it failed with exit code 1 and:")
+        failureOf("refusesGuestWrite-otherError", () -> assertThat(ro).refusesGuestWrite("nope.txt",
+                "Permission denied"))
+                .contains("to fail with an error containing\n  \"Permission denied\"\nbut it failed with exit code 1 "
+                        + "and:")
                 .contains("Read-only file system");
     }
 
@@ -148,11 +156,12 @@ class NinePAssertionsIT {
     @Test
     void ninePShowsSymlinksAsSymlinks() throws IOException {
         new HostActions(rw.hostPath(), new EventLog()).write("target.txt", "pointed at");
-        Files.createSymbolicLink(rw.host("link"), java.nio.file.Path.of("target.txt"));
+        Files.createSymbolicLink(rw.host("link"), Path.of("target.txt"));
 
         assertThat(rw).doesNotFollowSymlink("link", TWO_S);
         failureOf("followsSymlink-9p", () -> assertThat(rw).followsSymlink("link", ONE_S))
-                .contains("to follow the symlink (show what it points to, no symlink) at\n  link\nwithin 1000 ms, but after")
+                .contains("to follow the symlink (show what it points to, no symlink) at\n  link\nwithin 1000 ms, but "
+                        + "after")
                 .contains("the guest sees:\n  link: symlink to \"target.txt\" resolving to file, 10 bytes");
     }
 
@@ -176,11 +185,14 @@ class NinePAssertionsIT {
             host.create("quiet.txt", "x");
 
             assertThat(watcher).receivesNothingFor("quiet.txt", ONE_S);
-            failureOf("receives-9p-noForwarding", () -> assertThat(watcher).receives(InotifyEvent.CREATE, "quiet.txt", ONE_S))
-                    .contains("Expecting the guest watcher\n  inotifywait on /mnt/ro\nto receive CREATE for\n  \"quiet.txt\"\n"
+            failureOf("receives-9p-noForwarding", () -> assertThat(watcher).receives(InotifyEvent.CREATE, "quiet.txt",
+                    ONE_S))
+                    .contains("Expecting the guest watcher\n  inotifywait on /mnt/ro\nto receive CREATE for\n  "
+                            + "\"quiet.txt\"\n"
                             + "within 1000 ms of host create quiet.txt at ")
                     .contains("but it did not arrive; events for \"quiet.txt\" in the window: none\ntimeline")
-                    .contains("note   watches established", "host   create quiet.txt (1 bytes)   [no guest event followed]");
+                    .contains("note   watches established",
+                            "host   create quiet.txt (1 bytes)   [no guest event followed]");
         }
     }
 
@@ -208,9 +220,12 @@ class NinePAssertionsIT {
             host.create("forwarded.txt", "x");
 
             var check = assertThat(watcher).receives(InotifyEvent.ATTRIB, "forwarded.txt", TWO_S);
-            System.out.println("9p mountInotify: host create -> guest ATTRIB after " + check.latency().toMillis() + " ms");
-            failureOf("receivesNothingFor-9p-forwarded", () -> assertThat(watcher).receivesNothingFor("forwarded.txt", ONE_S))
-                    .contains("to receive nothing for\n  \"forwarded.txt\"\nduring 1000 ms of host create forwarded.txt at ")
+            System.out.println("9p mountInotify: host create -> guest ATTRIB after " + check.latency().toMillis()
+                    + " ms");
+            failureOf("receivesNothingFor-9p-forwarded", () -> assertThat(watcher).receivesNothingFor("forwarded.txt",
+                    ONE_S))
+                    .contains("to receive nothing for\n  \"forwarded.txt\"\nduring 1000 ms of host create "
+                            + "forwarded.txt at ")
                     .contains("but it received:\n  ATTRIB at +")
                     .contains("guest  ATTRIB forwarded.txt   [");
         }
@@ -223,8 +238,10 @@ class NinePAssertionsIT {
 
             assertThat(watcher).receivesInOrder("by guest.txt", TWO_S, InotifyEvent.CREATE, InotifyEvent.CLOSE_WRITE);
             failureOf("receivesInOrder-wrongOrder", () -> assertThat(watcher)
-                    .receivesInOrder("by guest.txt", Duration.ofMillis(200), InotifyEvent.CLOSE_WRITE, InotifyEvent.CREATE))
-                    .contains("to receive CLOSE_WRITE then CREATE for\n  \"by guest.txt\"\nwithin 200 ms (no host action on it"
+                    .receivesInOrder("by guest.txt", Duration.ofMillis(200), InotifyEvent.CLOSE_WRITE,
+                            InotifyEvent.CREATE))
+                    .contains("to receive CLOSE_WRITE then CREATE for\n  \"by guest.txt\"\nwithin 200 ms (no host "
+                            + "action on it"
                             + " in this log: counted from the check at ")
                     .contains("but it did not arrive; events for \"by guest.txt\" in the window: CREATE at +");
         }
@@ -240,7 +257,8 @@ class NinePAssertionsIT {
             assertThat(watcher).receives(InotifyEvent.ATTRIB, "top.txt", TWO_S)
                     .receivesNothingFor("sub/b.txt", ONE_S);
             failureOf("receives-9p-nested", () -> assertThat(watcher).receives(InotifyEvent.ATTRIB, "sub/b.txt", ONE_S))
-                    .contains("to receive ATTRIB for\n  \"sub/b.txt\"\nwithin 1000 ms (no host action on it in this log",
+                    .contains(
+                            "to receive ATTRIB for\n  \"sub/b.txt\"\nwithin 1000 ms (no host action on it in this log",
                             "but it did not arrive; events for \"sub/b.txt\" in the window: none");
         }
     }
@@ -255,10 +273,13 @@ class NinePAssertionsIT {
                 .stderrContains("No such file or directory").stderrMatches("can't open '/nope'");
 
         failureOf("exec-succeeded", () -> assertThat(vm.shell().exec("cat", "/nope")).succeeded())
-                .startsWith("\nExpecting the guest command\n  cat /nope\nto succeed (exit code 0), but it exited with 1 after ")
+                .startsWith("\nExpecting the guest command\n  cat /nope\nto succeed (exit code 0), but it exited with "
+                        + "1 after ")
                 .endsWith(" ms\nstdout:\n  (empty)\nstderr:\n  cat: can't open '/nope': No such file or directory");
-        failureOf("exec-stdoutMatches", () -> assertThat(vm.shell().exec("echo", "50% done")).stdoutMatches("^\\d+ done"))
+        failureOf("exec-stdoutMatches", () -> assertThat(vm.shell().exec("echo", "50% done"))
+                .stdoutMatches("^\\d+ done"))
                 .contains("Expecting stdout of the guest command\n  echo 50% done")
-                .contains("to match the regular expression\n  \"^\\d+ done\"\nbut it did not (exit code 0)\nstdout:\n  50% done");
+                .contains("to match the regular expression\n  \"^\\d+ done\"\nbut it did not (exit code 0)\nstdout:\n "
+                        + " 50% done");
     }
 }

@@ -60,7 +60,8 @@ class SshfsAssertionsIT {
         vm.shell().execChecked("ls", cached.guestPath().value()); // the guest caches the listing
 
         assertThat(cached).doesNotShowInGuest(HostChange.create("late.txt", "x"), TWO_S);
-        failureOf("showsInGuest-sshfs-cache", () -> assertThat(cached).showsInGuest(HostChange.create("later.txt", "y"), ONE_S))
+        failureOf("showsInGuest-sshfs-cache", () -> assertThat(cached).showsInGuest(HostChange.create("later.txt", "y"),
+                ONE_S))
                 .contains("reverse-sshfs ", "/mnt/cached (rw)\nto show the host change\n  create later.txt \"y\"\n")
                 .contains("later.txt: not listed in its directory");
 
@@ -86,7 +87,8 @@ class SshfsAssertionsIT {
                 .contains("not to show the host change\n  create quick.txt \"x\"\nduring 1000 ms, but it showed it");
         failureOf("doesNotShowInGuest-sshfs-nocache", () -> assertThat(fresh)
                 .doesNotShowInGuest(HostChange.create("seen.txt", "x"), TWO_S))
-                .contains("/mnt/fresh (rw)\nnot to show the host change\n  create seen.txt \"x\"\nduring 2000 ms, but it showed it");
+                .contains("/mnt/fresh (rw)\nnot to show the host change\n  create seen.txt \"x\"\nduring 2000 ms, but "
+                        + "it showed it");
     }
 
     @Test
@@ -115,7 +117,8 @@ class SshfsAssertionsIT {
         try (GuestFileWatcher watcher = GuestFileWatcher.start(vm.shell(), fresh.guestPath(), new EventLog())) {
             new HostActions(fresh.hostPath(), watcher.log()).create("host made.txt", "x");
             vm.shell().execChecked("touch", "-c", fresh.guest("sub/b.txt").value());
-            vm.shell().execChecked(Command.of("sh", "-c", "echo hi > \"$1\"", "w", fresh.guest("guest made.txt").value()));
+            vm.shell().execChecked(Command.of("sh", "-c", "echo hi > \"$1\"", "w", fresh.guest("guest made.txt")
+                    .value()));
 
             assertThat(watcher).receives(InotifyEvent.ATTRIB, "sub/b.txt", TWO_S)
                     .receivesInOrder("guest made.txt", TWO_S, InotifyEvent.CREATE, InotifyEvent.CLOSE_WRITE)

@@ -67,7 +67,8 @@ final class TestVm implements AutoCloseable {
                 Path dir = Files.createTempDirectory("lima-assert-" + i + "-");
                 dirs.add(dir);
                 resolved.add(new ResolvedMount(i, dir, mount.mountPoint(), mount.writable(),
-                        new ResolvedMount.Sshfs(mount.sshfsCache(), mount.followSymlinks(), SftpDriver.OPENSSH_SFTP_SERVER),
+                        new ResolvedMount.Sshfs(mount.sshfsCache(), mount.followSymlinks(),
+                                SftpDriver.OPENSSH_SFTP_SERVER),
                         new ResolvedMount.NineP(SecurityModel.NONE, ProtocolVersion.P9_2000_L, 128 * 1024,
                                 mount.writable() ? NinePCache.MMAP : NinePCache.FSCACHE), 0));
             }
@@ -78,7 +79,8 @@ final class TestVm implements AutoCloseable {
         StartOptions options = StartOptions.named(testClass.getSimpleName())
                 .withStartTimeout(Duration.ofSeconds(Math.round(120 * factor)));
         try {
-            Instance instance = engine.start(new ResolvedInstance(VmType.QEMU, type, resolved, mountInotify, 2, 1L << 30),
+            Instance instance = engine.start(new ResolvedInstance(VmType.QEMU, type, resolved, mountInotify, 2,
+                    1L << 30),
                     options);
             return new TestVm(instance, dirs);
         } catch (RuntimeException e) {

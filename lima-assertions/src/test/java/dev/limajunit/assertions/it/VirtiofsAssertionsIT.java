@@ -67,7 +67,8 @@ class VirtiofsAssertionsIT {
             assertThat(watcher).since(touch).receives(InotifyEvent.ATTRIB, "sub/b.txt", TWO_S);
             failureOf("receivesNothingFor-virtiofs", () -> assertThat(watcher).since(touch)
                     .receivesNothingFor("sub/b.txt", ONE_S))
-                    .contains("to receive nothing for\n  \"sub/b.txt\"\nduring 1000 ms of \"guest touch -c sub/b.txt\" at ")
+                    .contains("to receive nothing for\n  \"sub/b.txt\"\nduring 1000 ms of \"guest touch -c "
+                            + "sub/b.txt\" at ")
                     .contains("but it received:\n  ATTRIB at +");
         }
     }

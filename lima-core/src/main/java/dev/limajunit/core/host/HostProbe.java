@@ -1,6 +1,7 @@
 package dev.limajunit.core.host;
 
 import dev.limajunit.core.config.LimaVersion;
+import dev.limajunit.core.process.PathLookup;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,22 +27,27 @@ public final class HostProbe {
 
     private static volatile HostFacts cached;
 
-    private final BinaryFinder finder;
+    private final PathLookup finder;
     private final AcceleratorProbe acceleratorProbe;
     private final boolean reuseProbedAccelerators;
     private final Supplier<GuestKernelFacts> guestKernel;
 
     /** A probe that boots its accelerator probes afresh (and records the results for {@link #cached()}). */
     public HostProbe() {
-        this(BinaryFinder.forThisHost(), new AcceleratorProbe(), false, () -> GuestKernelFacts.UNKNOWN);
+        this(pathLookup(), new AcceleratorProbe(), false, () -> GuestKernelFacts.UNKNOWN);
     }
 
-    private HostProbe(BinaryFinder finder, AcceleratorProbe acceleratorProbe, boolean reuseProbedAccelerators,
+    private HostProbe(PathLookup finder, AcceleratorProbe acceleratorProbe, boolean reuseProbedAccelerators,
             Supplier<GuestKernelFacts> guestKernel) {
         this.finder = finder;
         this.acceleratorProbe = acceleratorProbe;
         this.reuseProbedAccelerators = reuseProbedAccelerators;
         this.guestKernel = guestKernel;
+    }
+
+    /** The PATH lookup on this host: its {@code PATH}, with {@code .exe} names on Windows. */
+    static PathLookup pathLookup() {
+        return new PathLookup(System.getenv("PATH"), OperatingSystem.current() == OperatingSystem.WINDOWS);
     }
 
     /** This probe without the accelerator probe (which boots QEMU): for callers that need only the rest, fast. */

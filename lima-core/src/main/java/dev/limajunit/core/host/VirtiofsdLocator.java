@@ -1,5 +1,6 @@
 package dev.limajunit.core.host;
 
+import dev.limajunit.core.process.PathLookup;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -34,9 +35,9 @@ public final class VirtiofsdLocator {
 
     private final String named;
     private final List<Path> descriptorDirs;
-    private final BinaryFinder finder;
+    private final PathLookup finder;
 
-    VirtiofsdLocator(String named, List<Path> descriptorDirs, BinaryFinder finder) {
+    VirtiofsdLocator(String named, List<Path> descriptorDirs, PathLookup finder) {
         this.named = named == null || named.isBlank() ? null : named.strip();
         this.descriptorDirs = List.copyOf(descriptorDirs);
         this.finder = finder;
@@ -47,10 +48,10 @@ public final class VirtiofsdLocator {
      * this QEMU binary ({@code null} when there is none).
      */
     public static VirtiofsdLocator forThisHost(Path qemu) {
-        return forThisHost(BinaryFinder.forThisHost(), Path.of(System.getProperty("user.home")), qemu);
+        return forThisHost(HostProbe.pathLookup(), Path.of(System.getProperty("user.home")), qemu);
     }
 
-    static VirtiofsdLocator forThisHost(BinaryFinder finder, Path home, Path qemu) {
+    static VirtiofsdLocator forThisHost(PathLookup finder, Path home, Path qemu) {
         String named = System.getProperty(PROPERTY, System.getenv(ENV_VAR));
         return new VirtiofsdLocator(named, descriptorDirs(home, qemu), finder);
     }

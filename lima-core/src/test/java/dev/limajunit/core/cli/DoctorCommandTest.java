@@ -13,6 +13,7 @@ import dev.limajunit.core.host.HostFacts;
 import dev.limajunit.core.host.OperatingSystem;
 import dev.limajunit.core.host.Tool;
 import dev.limajunit.core.host.Virtiofsd;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,10 +79,11 @@ class DoctorCommandTest {
         try {
             new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=16m", "lima-junit-doctor-test", small.toString())
                     .inheritIO().start().waitFor();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             abort("cannot run mount: " + e);
         }
-        assumeThat(Files.getFileStore(small).name()).as("a 16 MiB tmpfs mounted (needs root)").isEqualTo("lima-junit-doctor-test");
+        assumeThat(Files.getFileStore(small).name()).as("a 16 MiB tmpfs mounted (needs root)")
+                .isEqualTo("lima-junit-doctor-test");
         try {
             assertThat(DoctorCommand.describeCache(small)).contains(": empty (").contains(", 16 MiB free; LOW: a first "
                     + "build needs about 90 MB there, move the cache with -Dlima.cacheDir or LIMA_JUNIT_CACHE");
@@ -157,7 +159,8 @@ class DoctorCommandTest {
 
     @Test
     void takesNoArguments() {
-        assertThat(CliRun.of(List.of(new DoctorCommand(() -> CI_LIKE, Path.of("/nonexistent/lima-junit-cache"))), "doctor", "extra").exitCode())
+        assertThat(CliRun.of(List.of(new DoctorCommand(() -> CI_LIKE, Path.of("/nonexistent/lima-junit-cache"))),
+                "doctor", "extra").exitCode())
                 .isEqualTo(Main.USAGE);
     }
 }

@@ -81,7 +81,8 @@ class LimaJunitLauncherIT {
         Run run = run(LAUNCHER, "validate", broken.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.output()).contains("error: mounts[0] (" + dir + "): 9p.msize \"2KiB\" is below the 4KiB minimum");
+        assertThat(run.output()).contains("error: mounts[0] (" + dir
+                + "): 9p.msize \"2KiB\" is below the 4KiB minimum");
     }
 
     @Test
@@ -115,7 +116,8 @@ class LimaJunitLauncherIT {
     private static MountMatrix matrix(String runId, String engine, Behaviour behaviour, Observation observation) {
         return MountMatrix.builder()
                 .run(new RunInfo(runId, Instant.parse("2026-12-03T08:00:00Z"),
-                        new HostInfo("Linux", "amd64", "6.1"), List.of(engine), List.of(), List.of(), "17", "6.1.3", null, null))
+                        new HostInfo("Linux", "amd64", "6.1"), List.of(engine), List.of(), List.of(), "17", "6.1.3",
+                                null, null))
                 .add(behaviour, MountType.NINEP, observation)
                 .build();
     }

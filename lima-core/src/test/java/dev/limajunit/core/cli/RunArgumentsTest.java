@@ -13,7 +13,8 @@ class RunArgumentsTest {
 
     @Test
     void parsesMountsFlagsAndTheCommand() {
-        RunArguments args = RunArguments.parse(List.of("--mount-type=virtiofs", "--mount=/src", "--mount=/data:/mnt/d:rw",
+        RunArguments args = RunArguments.parse(List.of("--mount-type=virtiofs", "--mount=/src",
+                "--mount=/data:/mnt/d:rw",
                 "--mount-inotify", "--", "sh", "-c", "echo hi"));
 
         assertThat(args.spec().mountType()).isEqualTo(MountType.VIRTIOFS);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.limajunit.core.engine.qemu.QemuEngine;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,8 @@ class RunCommandIT {
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
         assertThat(run.out()).isEqualTo("out\n");
-        assertThat(run.err()).contains("err\n").contains("lima-junit: booted in").contains("kernel").contains("mount[0]");
+        assertThat(run.err()).contains("err\n").contains("lima-junit: booted in").contains("kernel")
+                .contains("mount[0]");
         assertThat(dir.resolve("f")).hasContent("hi");
     }
 }

@@ -66,6 +66,7 @@ class ValidateCommandTest {
     }
 
     @ParameterizedTest(name = "{1}")
+    // CHECKSTYLE.OFF: LineLength (table rows)
     @CsvSource(delimiter = '|', textBlock = """
             mountType: 9p\\nmounts: [{location: "~/src", 9p: {msize: 2KiB}}]           | mounts[0] (~/src): 9p.msize "2KiB" is below the 4KiB minimum
             mountType: 9p\\nvmType: vz\\nmounts: [{location: "~/src"}]                | vmType "vz" cannot run here
@@ -80,6 +81,7 @@ class ValidateCommandTest {
             'mounts: [{location: "~/src", 9p: {securityModel: mapped}}]'                 | 9p.securityModel "mapped" is not one of
             'mounts: [{location: "~/src", 9p: {protocolVersion: 9p2000.x}}]'             | 9p.protocolVersion "9p2000.x" is not one of
             """)
+    // CHECKSTYLE.ON: LineLength
     void aBrokenFileExitsOneNamingTheField(String yaml, String expected) {
         String broken = file("broken.yaml", yaml.replace("\\n", "\n"));
 

@@ -12,6 +12,7 @@ import dev.limajunit.core.yaml.SpecReading;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -57,7 +58,7 @@ class BadInputTableTest {
     static void nothingWasStarted() throws IOException {
         assertThat(STARTED.get()).as("processes started by the whole table").isZero();
         try (Stream<Path> files = Files.walk(home)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
@@ -79,14 +80,16 @@ class BadInputTableTest {
 
     static Stream<Row> rows() {
         return Stream.of(
-                code("relative location", ninep(MountSpec.of("src")), "location", "\"src\"", "must be an absolute path"),
+                code("relative location", ninep(MountSpec.of("src")), "location", "\"src\"",
+                        "must be an absolute path"),
                 code("location is a file", ninep(MountSpec.of("~/notes.txt")), "location", "\"~/notes.txt\"",
                         "is not a directory"),
                 code("relative mountPoint", ninep(src().withMountPoint("mnt/src")), "mountPoint", "\"mnt/src\"",
                         "must be an absolute guest path"),
                 code("mountPoint with ~", ninep(src().withMountPoint("~/src")), "mountPoint", "\"~/src\"",
                         "must not start with ~"),
-                code("mountPoint /etc", ninep(src().withMountPoint("/etc")), "mountPoint", "\"/etc\"", "is a system path"),
+                code("mountPoint /etc", ninep(src().withMountPoint("/etc")), "mountPoint", "\"/etc\"",
+                        "is a system path"),
                 code("mountPoint / after cleaning", ninep(src().withMountPoint("/mnt/..")), "mountPoint", "/mnt/..",
                         "system path"),
                 code("the same mountPoint twice", ninep(src().withMountPoint("/mnt/x"),
@@ -103,14 +106,17 @@ class BadInputTableTest {
                 code("9p cache", ninep(src().withNineP(new NinePOptions(null, null, null, "writeback"))), "9p.cache",
                         "\"writeback\"", "is not one of"),
                 code("sftpDriver", InstanceSpec.of(MountType.REVERSE_SSHFS, src().withSshfs(
-                        new SshfsOptions(null, null, "internal"))), "sshfs.sftpDriver", "\"internal\"", "is not one of"),
-                code("virtiofs queueSize", InstanceSpec.of(MountType.VIRTIOFS, src().withVirtiofs(new VirtiofsOptions(1000))),
+                        new SshfsOptions(null, null, "internal"))), "sshfs.sftpDriver", "\"internal\"",
+                                "is not one of"),
+                code("virtiofs queueSize", InstanceSpec.of(MountType.VIRTIOFS, src()
+                        .withVirtiofs(new VirtiofsOptions(1000))),
                         "virtiofs.queueSize", "1000", "must be a power of two"),
                 code("cpus 0", ninep(src()).withCpus(0), "cpus", "0", "must be at least 1"),
                 code("memory", ninep(src()).withMemory("plenty"), "memory", "\"plenty\"", "is not a size"),
                 code("vmType vz on Linux", InstanceSpec.of(MountType.VIRTIOFS, src()).withVmType(VmType.VZ), "vmType",
                         "vz", "exists only on macOS"),
-                code("wsl2 mounts with qemu", InstanceSpec.of(MountType.WSL2, src()).withVmType(VmType.QEMU), "mountType",
+                code("wsl2 mounts with qemu", InstanceSpec.of(MountType.WSL2, src()).withVmType(VmType.QEMU),
+                        "mountType",
                         "wsl2", "works only with vmType wsl2"),
                 yaml("unknown mountType", "mountType: 10p\nmounts:\n- location: \"~/src\"\n", "mountType", "\"10p\"",
                         "is not one of"),
@@ -118,16 +124,20 @@ class BadInputTableTest {
                         "is not one of"),
                 yaml("writable not a boolean", "mountType: 9p\nmounts:\n- location: \"~/src\"\n  writable: maybe\n",
                         "writable", "\"maybe\"", "is not a boolean"),
-                yaml("cpus not a number", "mountType: 9p\ncpus: many\nmounts:\n- location: \"~/src\"\n", "cpus", "\"many\"",
+                yaml("cpus not a number", "mountType: 9p\ncpus: many\nmounts:\n- location: \"~/src\"\n", "cpus",
+                        "\"many\"",
                         "is not a whole number"),
                 yaml("mounts not a list", "mountType: 9p\nmounts: ~/src\n", "mounts", "\"~/src\"", "is not a list"),
                 yaml("msize below 4KiB", "mountType: 9p\nmounts:\n- location: \"~/src\"\n  9p:\n    msize: 1KiB\n",
                         "9p.msize", "\"1KiB\"", "is below the 4KiB minimum"),
-                yaml("9p cache", "mountType: 9p\nmounts:\n- location: \"~/src\"\n  9p:\n    cache: always\n", "9p.cache",
+                yaml("9p cache", "mountType: 9p\nmounts:\n- location: \"~/src\"\n  9p:\n    cache: always\n",
+                        "9p.cache",
                         "\"always\"", "is not one of"),
-                yaml("securityModel", "mountType: 9p\nmounts:\n- location: \"~/src\"\n  9p:\n    securityModel: secure\n",
+                yaml("securityModel",
+                        "mountType: 9p\nmounts:\n- location: \"~/src\"\n  9p:\n    securityModel: secure\n",
                         "9p.securityModel", "\"secure\"", "is not one of"),
-                yaml("sftpDriver", "mountType: reverse-sshfs\nmounts:\n- location: \"~/src\"\n  sshfs:\n    sftpDriver: ftp\n",
+                yaml("sftpDriver",
+                        "mountType: reverse-sshfs\nmounts:\n- location: \"~/src\"\n  sshfs:\n    sftpDriver: ftp\n",
                         "sshfs.sftpDriver", "\"ftp\"", "is not one of"),
                 yaml("mountPoint relative", "mountType: 9p\nmounts:\n- location: \"~/src\"\n  mountPoint: data\n",
                         "mountPoint", "\"data\"", "must be an absolute guest path"),

@@ -94,7 +94,8 @@ class SpecResolverTest {
         HostFacts small = linux().toBuilder().cpus(2).memoryBytes(6L << 30).build();
         InstanceSpec spec = InstanceSpec.of(null, MountSpec.of("~/src"));
 
-        assertThat(new SpecResolver(big).resolve(spec)).extracting(ResolvedInstance::cpus, ResolvedInstance::memoryBytes)
+        assertThat(new SpecResolver(big).resolve(spec)).extracting(ResolvedInstance::cpus,
+                ResolvedInstance::memoryBytes)
                 .containsExactly(4, 4L << 30);
         assertThat(new SpecResolver(small).resolve(spec))
                 .extracting(ResolvedInstance::cpus, ResolvedInstance::memoryBytes)
@@ -186,7 +187,8 @@ class SpecResolverTest {
     @Test
     void validateAsWrittenChecksPathsOptionsAndSizesButNotWhatTheHostCanRun() {
         InstanceSpec spec = new InstanceSpec(VmType.VZ, MountType.VIRTIOFS,
-                List.of(MountSpec.of("~/src").withMountPoint("mnt/src").withNineP(new NinePOptions(null, null, "2KiB", null))),
+                List.of(MountSpec.of("~/src").withMountPoint("mnt/src").withNineP(new NinePOptions(null, null, "2KiB",
+                        null))),
                 null, 0, null, null, List.of());
 
         ValidationReport report = SpecResolver.validateAsWritten(spec, home);

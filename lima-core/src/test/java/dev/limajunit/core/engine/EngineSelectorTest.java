@@ -46,7 +46,8 @@ class EngineSelectorTest {
 
     @Test
     void autoFallsBackToQemuAndSaysWhy() {
-        EngineSelection selection = selector("no limactl on PATH", null, new ArrayList<>()).select(EngineChoice.AUTO, "");
+        EngineSelection selection = selector("no limactl on PATH", null, new ArrayList<>()).select(EngineChoice.AUTO,
+                "");
 
         assertThat(selection.requireEngine().name()).isEqualTo("qemu");
         assertThat(selection.reason()).isEqualTo("engine auto chose qemu (limactl: no limactl on PATH)");

@@ -9,13 +9,15 @@ class GuestUserTest {
 
     @Test
     void limasUserHasTheHostNameAndIdsAndAGuestHome() {
-        assertThat(GuestUser.limaUserFor("alice", 501, 20)).isEqualTo(new GuestUser("alice", 501, 20, "/home/alice.guest"));
+        assertThat(GuestUser.limaUserFor("alice", 501, 20)).isEqualTo(new GuestUser("alice", 501, 20,
+                "/home/alice.guest"));
     }
 
     @Test
     void namesLinuxRefusesAndTheReservedAdminBecomeLima() {
         assertThat(GuestUser.limaUserFor("Alice.Smith", 501, 20).name()).isEqualTo("lima");
-        assertThat(GuestUser.limaUserFor("admin", 501, 20)).isEqualTo(new GuestUser("lima", 501, 20, "/home/lima.guest"));
+        assertThat(GuestUser.limaUserFor("admin", 501, 20)).isEqualTo(new GuestUser("lima", 501, 20,
+                "/home/lima.guest"));
     }
 
     @Test

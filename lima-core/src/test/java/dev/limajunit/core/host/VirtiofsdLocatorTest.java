@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.limajunit.core.process.PathLookup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class VirtiofsdLocatorTest {
 
     private static final Path C_ONE = Path.of("/usr/lib/qemu/virtiofsd");
-    private static final BinaryFinder NO_PATH = new BinaryFinder("", false);
+    private static final PathLookup NO_PATH = new PathLookup("", false);
 
     @TempDir
     Path tmp;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,7 +107,7 @@ class VirtiofsdPrivilegeIT {
     private static String classpathNobodyCanRead(Path lib) throws IOException {
         Files.setPosixFilePermissions(lib, PosixFilePermissions.fromString("rwxr-xr-x"));
         List<String> entries = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path p = Path.of(entry);
             if (Files.isRegularFile(p) && p.startsWith(System.getProperty("user.home"))) {
                 Path copy = lib.resolve(entries.size() + "-" + p.getFileName());
@@ -117,7 +118,7 @@ class VirtiofsdPrivilegeIT {
                 entries.add(entry);
             }
         }
-        return String.join(java.io.File.pathSeparator, entries);
+        return String.join(File.pathSeparator, entries);
     }
 
     private static Process asNobody(Path log, String... command) throws IOException {

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class VirtiofsdTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
+    // CHECKSTYLE.OFF: LineLength (table rows)
     @CsvSource(delimiter = '|', textBlock = """
             virtiofsd 1.10.1                                                             | RUST
             virtiofsd v1.13.0                                                            | RUST
@@ -16,6 +17,7 @@ class VirtiofsdTest {
             fuse: unknown option(s): `--version'                                       | QEMU_C
             ''                                                                           | QEMU_C
             """)
+    // CHECKSTYLE.ON: LineLength
     void tellsTheRustOneFromQemusByItsVersionOutput(String output, Virtiofsd.Kind kind) {
         assertThat(Virtiofsd.kindOf(Path.of("/x/virtiofsd"), output.replace("\\n", "\n"))).isEqualTo(kind);
     }

@@ -60,7 +60,8 @@ class MountedDirectoryTest {
     void pathsInsideAreResolved() {
         assertThat(mount.host("sub/new.txt")).isEqualTo(tmp.resolve("location/sub/new.txt"));
         assertThat(mount.host("a/../b")).isEqualTo(tmp.resolve("location/b"));
-        assertThat(mount.host("dir-in/x")).as("a symlink that stays inside").isEqualTo(tmp.resolve("location/dir-in/x"));
+        assertThat(mount.host("dir-in/x")).as("a symlink that stays inside")
+                .isEqualTo(tmp.resolve("location/dir-in/x"));
         assertThat(mount.host("")).isEqualTo(tmp.resolve("location"));
         assertThat(mount.guest("sub/new.txt").value()).isEqualTo("/mnt/src/sub/new.txt");
     }

@@ -46,7 +46,8 @@ public final class ChildJvm implements AutoCloseable {
     private void awaitReady(Duration timeout) throws IOException {
         CompletableFuture<Void> ready = CompletableFuture.runAsync(() -> {
             try {
-                BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8));
                 String line;
                 while ((line = reader.readLine()) != null) {
                     synchronized (output) {

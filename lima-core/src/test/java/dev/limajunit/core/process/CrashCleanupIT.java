@@ -47,7 +47,8 @@ class CrashCleanupIT {
             ChildJvm dead = ChildJvm.start(SleepersMain.class, List.of(NO_WATCHDOG), SleepersMain.args(2), READY);
             dead.kill(); // killed before it is asserted on, so a failure below leaves no JVM behind
             await().atMost(Duration.ofSeconds(10)).until(() -> MarkedProcesses.ofSession(dead.session()).size() == 5);
-            assertThat(MarkedProcesses.ofSession(dead.session())).as("without a watchdog, the dead run's processes stay")
+            assertThat(MarkedProcesses.ofSession(dead.session()))
+                    .as("without a watchdog, the dead run's processes stay")
                     .hasSize(5);
 
             List<MarkedProcess> swept = LeftoverSweep.run();

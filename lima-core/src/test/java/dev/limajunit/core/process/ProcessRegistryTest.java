@@ -19,7 +19,8 @@ class ProcessRegistryTest {
     void aStartedProcessCarriesTheSessionIdAndCloseEndsIt() throws IOException {
         ManagedProcess sleep = registry.start("sleeper", new ProcessBuilder("sleep", "60"));
 
-        String environ = new String(Files.readAllBytes(Path.of("/proc/" + sleep.pid() + "/environ")), StandardCharsets.UTF_8);
+        String environ = new String(Files.readAllBytes(Path.of("/proc/" + sleep.pid() + "/environ")),
+                StandardCharsets.UTF_8);
         assertThat(environ).contains(RunSession.ENV_VAR + "=" + RunSession.id());
         assertThat(registry.live()).containsExactly(sleep);
 

@@ -18,7 +18,8 @@ public final class SleepersMain {
         for (int i = 0; i < count; i++) {
             ProcessRegistry.global().start("sleeper " + i, quiet(new ProcessBuilder("sleep", "600")));
         }
-        ProcessRegistry.global().start("forking sleeper", quiet(new ProcessBuilder("sh", "-c", "sleep 600 & sleep 600")));
+        ProcessRegistry.global().start("forking sleeper", quiet(new ProcessBuilder("sh", "-c",
+                "sleep 600 & sleep 600")));
         System.out.println("READY");
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);

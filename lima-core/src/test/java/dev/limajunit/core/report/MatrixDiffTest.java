@@ -1,6 +1,12 @@
 package dev.limajunit.core.report;
 
-import static dev.limajunit.core.report.SampleMatrices.*;
+import static dev.limajunit.core.report.SampleMatrices.HOST_CHANGE;
+import static dev.limajunit.core.report.SampleMatrices.NESTED_INOTIFY;
+import static dev.limajunit.core.report.SampleMatrices.READ_ONLY;
+import static dev.limajunit.core.report.SampleMatrices.ninePJob;
+import static dev.limajunit.core.report.SampleMatrices.outcome;
+import static dev.limajunit.core.report.SampleMatrices.pass;
+import static dev.limajunit.core.report.SampleMatrices.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.limajunit.core.config.MountType;

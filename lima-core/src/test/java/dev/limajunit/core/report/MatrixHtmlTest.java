@@ -1,6 +1,9 @@
 package dev.limajunit.core.report;
 
-import static dev.limajunit.core.report.SampleMatrices.*;
+import static dev.limajunit.core.report.SampleMatrices.ninePJob;
+import static dev.limajunit.core.report.SampleMatrices.otherJob;
+import static dev.limajunit.core.report.SampleMatrices.outcome;
+import static dev.limajunit.core.report.SampleMatrices.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.limajunit.core.config.MountType;

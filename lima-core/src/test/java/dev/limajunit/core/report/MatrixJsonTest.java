@@ -1,6 +1,7 @@
 package dev.limajunit.core.report;
 
-import static dev.limajunit.core.report.SampleMatrices.*;
+import static dev.limajunit.core.report.SampleMatrices.ninePJob;
+import static dev.limajunit.core.report.SampleMatrices.otherJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,17 +1,22 @@
 package dev.limajunit.core.report;
 
-import static dev.limajunit.core.report.SampleMatrices.*;
+import static dev.limajunit.core.report.SampleMatrices.HOST_CHANGE;
+import static dev.limajunit.core.report.SampleMatrices.ninePJob;
+import static dev.limajunit.core.report.SampleMatrices.otherJob;
+import static dev.limajunit.core.report.SampleMatrices.outcome;
+import static dev.limajunit.core.report.SampleMatrices.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.limajunit.core.config.MountType;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MatrixMarkdownTest {
 
     @Test
     void oneTableRowPerBehaviourAndOneColumnPerMountType() {
-        String md = MatrixMarkdown.render(MatrixMerge.merge(java.util.Map.of("a.json", otherJob())));
+        String md = MatrixMarkdown.render(MatrixMerge.merge(Map.of("a.json", otherJob())));
         List<String> table = md.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| Run")).toList();
         assertThat(table.get(0)).isEqualTo("| Behaviour | reverse-sshfs | 9p | virtiofs |");
         List<String> rows = table.subList(1, table.size()).stream().filter(l -> l.contains("<br>`")).toList();

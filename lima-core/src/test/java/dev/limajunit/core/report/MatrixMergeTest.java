@@ -1,13 +1,19 @@
 package dev.limajunit.core.report;
 
-import static dev.limajunit.core.report.SampleMatrices.*;
+import static dev.limajunit.core.report.SampleMatrices.HOST_CHANGE;
+import static dev.limajunit.core.report.SampleMatrices.ninePJob;
+import static dev.limajunit.core.report.SampleMatrices.otherJob;
+import static dev.limajunit.core.report.SampleMatrices.pass;
+import static dev.limajunit.core.report.SampleMatrices.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.limajunit.core.config.MountType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,8 +43,8 @@ class MatrixMergeTest {
 
     @Test
     void theSameCellInTwoFilesKeepsTheWorseOutcomeAndBothResults() {
-        MountMatrix merged = MatrixMerge.merge(java.util.Map.of("a.json", ninePJob()));
-        MountMatrix again = MatrixMerge.merge(new java.util.LinkedHashMap<>(java.util.Map.of(
+        MountMatrix merged = MatrixMerge.merge(Map.of("a.json", ninePJob()));
+        MountMatrix again = MatrixMerge.merge(new LinkedHashMap<>(Map.of(
                 "merged.json", merged)) {{ put("other.json", otherJob()); }});
 
         Cell readOnly9p = again.cell("read-only-refuses-writes", MountType.NINEP).orElseThrow();
@@ -56,7 +62,7 @@ class MatrixMergeTest {
         MountMatrix second = MountMatrix.builder().run(run("ci-9p", "9p"))
                 .add(HOST_CHANGE, MountType.NINEP, pass("VisibilityTest#hostWrite() [9p]", "ci-9p", 200, 300))
                 .build();
-        MountMatrix merged = MatrixMerge.merge(new java.util.LinkedHashMap<>(java.util.Map.of("1.json", first)) {{
+        MountMatrix merged = MatrixMerge.merge(new LinkedHashMap<>(Map.of("1.json", first)) {{
             put("2.json", second);
         }});
         Cell cell = merged.cell("host-change-visible", MountType.NINEP).orElseThrow();

@@ -3,6 +3,7 @@ package dev.limajunit.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,8 +41,8 @@ class MeasurementsTest {
     void parallelTestsKeepTheirOwnMeasurements() {
         CompletableFuture<Object> a = CompletableFuture.supplyAsync(() -> measureInOwnCapture("a", 1));
         CompletableFuture<Object> b = CompletableFuture.supplyAsync(() -> measureInOwnCapture("b", 2));
-        assertThat(a.join()).isEqualTo(java.util.List.of(new Measurement("a", 1)));
-        assertThat(b.join()).isEqualTo(java.util.List.of(new Measurement("b", 2)));
+        assertThat(a.join()).isEqualTo(List.of(new Measurement("a", 1)));
+        assertThat(b.join()).isEqualTo(List.of(new Measurement("b", 2)));
     }
 
     private static Object measureInOwnCapture(String what, long ms) {

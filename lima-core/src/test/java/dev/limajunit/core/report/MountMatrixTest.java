@@ -1,6 +1,10 @@
 package dev.limajunit.core.report;
 
-import static dev.limajunit.core.report.SampleMatrices.*;
+import static dev.limajunit.core.report.SampleMatrices.HOST_CHANGE;
+import static dev.limajunit.core.report.SampleMatrices.otherJob;
+import static dev.limajunit.core.report.SampleMatrices.outcome;
+import static dev.limajunit.core.report.SampleMatrices.pass;
+import static dev.limajunit.core.report.SampleMatrices.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -2,6 +2,7 @@ package dev.limajunit.core.report;
 
 import dev.limajunit.core.config.MountType;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /** Small matrices as two CI jobs would write them: one ran 9p, the other virtiofs and reverse-sshfs. */
@@ -31,7 +32,7 @@ final class SampleMatrices {
     }
 
     static List<Measurement> measurements(long... millis) {
-        return java.util.Arrays.stream(millis).mapToObj(ms -> new Measurement("host-change-visible", ms)).toList();
+        return Arrays.stream(millis).mapToObj(ms -> new Measurement("host-change-visible", ms)).toList();
     }
 
     /** The 9p job: host changes visible fast, nested inotify a known limitation. */

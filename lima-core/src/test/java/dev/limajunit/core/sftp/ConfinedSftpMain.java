@@ -14,7 +14,8 @@ public final class ConfinedSftpMain {
     }
 
     public static void main(String[] args) throws Exception {
-        try (ConfinedSftpServer server = ConfinedSftpServer.open(Path.of(args[0]), args.length > 1 && args[1].equals("ro"))) {
+        try (ConfinedSftpServer server = ConfinedSftpServer.open(Path.of(args[0]), args.length > 1
+                && args[1].equals("ro"))) {
             Thread in = new Thread(() -> pump(System.in, server.toServer()), "stdin->sftp");
             in.setDaemon(true);
             in.start();

@@ -58,7 +58,8 @@ class ConfinedSftpServerIT {
     @Test
     void noPathLeadsOutOfTheLocation() throws Exception {
         for (String escape : List.of(secret.toString(), "../outside/secret.txt",
-                location + "/../outside/secret.txt", "/etc/passwd", "dir-out/secret.txt", location + "/dir-out/secret.txt",
+                location + "/../outside/secret.txt", "/etc/passwd", "dir-out/secret.txt", location
+                        + "/dir-out/secret.txt",
                 "file-out", "relative-out")) {
             Path target = tmp.resolve("stolen");
             Sftp get = sftp(false, "get " + escape + " " + target);
@@ -80,8 +81,10 @@ class ConfinedSftpServerIT {
     void aReadOnlyMountRefusesEveryChange() throws Exception {
         Path upload = Files.writeString(tmp.resolve("upload.txt"), "new");
         Files.setPosixFilePermissions(location.resolve("inside.txt"), PosixFilePermissions.fromString("rw-r--r--"));
-        for (String change : List.of("put " + upload + " " + location.resolve("new.txt"), "rm " + location.resolve("inside.txt"),
-                "mkdir " + location.resolve("dir"), "rename " + location.resolve("inside.txt") + " " + location.resolve("moved"),
+        for (String change : List.of("put " + upload + " " + location.resolve("new.txt"), "rm "
+                + location.resolve("inside.txt"),
+                "mkdir " + location.resolve("dir"), "rename " + location.resolve("inside.txt") + " "
+                        + location.resolve("moved"),
                 "chmod 777 " + location.resolve("inside.txt"), "symlink /etc " + location.resolve("etc-link"),
                 "rm " + location.resolve("file-out"),
                 "rename " + location.resolve("dir-out") + " " + location.resolve("moved"))) {

@@ -53,7 +53,8 @@ class GuestFileWatcherIT {
             host.mkdir("sub/later");
             awaitEvent(log, "sub/later", InotifyEvent.CREATE);
 
-            assertThat(names(log, "a b.txt")).startsWith("CREATE").contains("CLOSE_WRITE,CLOSE", "ATTRIB", "MOVED_FROM");
+            assertThat(names(log, "a b.txt")).startsWith("CREATE").contains("CLOSE_WRITE,CLOSE", "ATTRIB",
+                    "MOVED_FROM");
             assertThat(names(log, "sub/later")).first().isEqualTo("CREATE,ISDIR");
             assertThat(names(log, "sub/grüße.txt")).contains("CREATE", "DELETE");
             assertThat(names(log, "sub/moved.txt")).containsExactly("MOVED_TO");
@@ -102,7 +103,8 @@ class GuestFileWatcherIT {
         assertThatThrownBy(() -> GuestFileWatcher.start(shell, missing, new EventLog(),
                 WatchOptions.defaults().readyTimeout(Duration.ofSeconds(3))))
                 .isInstanceOf(GuestShellException.class)
-                .hasMessageContaining("inotifywait on " + missing + " did not report \"Watches established.\" within 3000 ms")
+                .hasMessageContaining("inotifywait on " + missing
+                        + " did not report \"Watches established.\" within 3000 ms")
                 .hasMessageContaining("No such file or directory");
     }
 

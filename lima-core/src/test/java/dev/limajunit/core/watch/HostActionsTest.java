@@ -38,7 +38,8 @@ class HostActionsTest {
         assertThat(Files.readSymbolicLink(root.resolve("link"))).isEqualTo(Path.of("dir/moved.txt"));
         assertThat(root.resolve("deep/er")).isEmptyDirectory();
         assertThat(log.hostActions()).extracting(HostAction::kind).containsExactly(Kind.CREATE, Kind.APPEND,
-                Kind.CHMOD, Kind.MKDIR, Kind.NESTED_CREATE, Kind.RENAME, Kind.TOUCH, Kind.WRITE, Kind.SYMLINK, Kind.DELETE);
+                Kind.CHMOD, Kind.MKDIR, Kind.NESTED_CREATE, Kind.RENAME, Kind.TOUCH, Kind.WRITE, Kind.SYMLINK,
+                        Kind.DELETE);
         assertThat(log.lastHostActionOn("dir/moved.txt")).get().extracting(HostAction::kind).isEqualTo(Kind.WRITE);
     }
 

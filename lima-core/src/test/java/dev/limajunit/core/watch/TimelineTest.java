@@ -21,7 +21,8 @@ class TimelineTest {
         String text = Timeline.render(log, "sub/b.txt");
 
         assertThat(text).isEqualTo("""
-                timeline (ms since the log began; guest events show the delay after the latest host action on their path):
+                timeline (ms since the log began; guest events show the delay after the latest host action on \
+                their path):
                       +0.0 ms  note   watches established
                     +500.0 ms  host   append a.txt (6 bytes)
                     +532.5 ms  guest  ATTRIB a.txt   [32.5 ms after host append]

@@ -66,6 +66,7 @@ class InstanceSpecReaderTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    // CHECKSTYLE.OFF: LineLength (table rows)
     @CsvSource(delimiter = '|', textBlock = """
             mountType: nfs                                 | mountType                | mountType "nfs" is not one of "reverse-sshfs", "9p", "virtiofs", "wsl2"
             vmType: firecracker                            | vmType                   | vmType "firecracker" is not one of "qemu", "vz", "wsl2", "krunkit"
@@ -78,6 +79,7 @@ class InstanceSpecReaderTest {
             'mounts: [{location: /x, virtiofs: {queueSize: big}}]' | mounts[0].virtiofs.queueSize | mounts[0] (/x): virtiofs.queueSize "big" is not a whole number
             'mounts: [/x]'                                 | mounts[0]                | mounts[0] is the text "/x", not a mapping with a location
             """)
+    // CHECKSTYLE.ON: LineLength
     void badValuesAreErrorsNamingTheFieldNotCrashes(String yaml, String field, String message) {
         SpecReading reading = LimaYaml.parse(yaml).readSpec();
 

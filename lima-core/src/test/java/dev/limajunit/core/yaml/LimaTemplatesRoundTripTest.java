@@ -102,6 +102,7 @@ class LimaTemplatesRoundTripTest {
         assertThat(doc.isMapping()).isFalse();
         assertThat(doc.readSpec().issues()).singleElement()
                 .satisfies(i -> assertThat(i.isError()).isFalse())
-                .satisfies(i -> assertThat(i.message()).contains("\"fedora-44.yaml\"", "not a mapping", "symlink to fedora-44.yaml"));
+                .satisfies(i -> assertThat(i.message()).contains("\"fedora-44.yaml\"", "not a mapping",
+                        "symlink to fedora-44.yaml"));
     }
 }

@@ -44,17 +44,18 @@ public final class AnnotationSpecReader {
         MountType mountType = atMostOne(errors, "mountType", annotation.mountType(),
                 "an instance has one mount type; use @ForEachMountType to run a class on several");
         if (annotation.cpus() < 0) {
-            errors.add("@LimaInstance(cpus = " + annotation.cpus() + "): must be 0 (engine default) or more");
+            errors.add(AttributeMessages.annotation("cpus", annotation.cpus(), "must be 0 (engine default) or more"));
         }
         Duration startTimeout = InstanceRequest.DEFAULT_START_TIMEOUT;
         if (!annotation.startTimeout().isBlank()) {
             try {
                 startTimeout = Durations.parse(annotation.startTimeout());
                 if (startTimeout.isZero() || startTimeout.isNegative()) {
-                    errors.add("@LimaInstance(startTimeout = \"" + annotation.startTimeout() + "\"): must be positive");
+                    errors.add(AttributeMessages.annotation("startTimeout", annotation.startTimeout(),
+                            AttributeMessages.MUST_BE_POSITIVE));
                 }
             } catch (IllegalArgumentException e) {
-                errors.add("@LimaInstance(startTimeout = \"" + annotation.startTimeout() + "\"): " + e.getMessage());
+                errors.add(AttributeMessages.annotation("startTimeout", annotation.startTimeout(), e.getMessage()));
             }
         }
         List<MountSpec> mounts = new ArrayList<>();
@@ -66,8 +67,8 @@ public final class AnnotationSpecReader {
                 fresh.add(i);
             }
             if (mount.virtiofs().queueSize() < 0) {
-                errors.add("@LimaInstance(mounts[" + i + "].virtiofs.queueSize = " + mount.virtiofs().queueSize()
-                        + "): must be 0 (QEMU's default) or more");
+                errors.add(AttributeMessages.annotation("mounts[" + i + "].virtiofs.queueSize",
+                        mount.virtiofs().queueSize(), "must be 0 (QEMU's default) or more"));
             }
             mounts.add(mountSpec(mount));
         }

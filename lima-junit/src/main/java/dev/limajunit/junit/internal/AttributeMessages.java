@@ -16,6 +16,9 @@ public final class AttributeMessages {
     /** How messages name a LimaVm and its attributes. */
     public static final String LIMA_VM = "LimaVm";
 
+    /** The rule for a duration that must be above zero (a start or ready timeout). */
+    public static final String MUST_BE_POSITIVE = "must be positive";
+
     private AttributeMessages() {
     }
 
@@ -47,4 +50,26 @@ public final class AttributeMessages {
         return LIMA_VM + "(" + issue.field() + "): " + issue.message();
     }
 
+    /**
+     * An attribute lima-junit itself checks, as written in the annotation: {@code @LimaInstance(startTimeout = "0s"):
+     * must be positive}; a string value is quoted as in the source, a number is not.
+     */
+    public static String annotation(String attribute, Object value, String rule) {
+        String written = value instanceof String text ? "\"" + text + "\"" : String.valueOf(value);
+        return "@LimaInstance(" + attribute + " = " + written + "): " + rule;
+    }
+
+    /** An attribute lima-junit itself checks, as given to the builder: {@code LimaVm(startTimeout = PT0S): ...}. */
+    public static String limaVm(String attribute, Object value, String rule) {
+        return LIMA_VM + "(" + attribute + " = " + value + "): " + rule;
+    }
+
+    /**
+     * Options declared for another mount type than the one the builder names: Lima only warns and ignores them, a
+     * builder that names the type makes it an error. {@code block} is the options' block ({@code 9p}, {@code sshfs}).
+     */
+    public static String optionsOfAnotherType(String finding, String block) {
+        return finding + "; declare " + block + " options only on a " + block.replace("sshfs", "reverse-sshfs")
+                + " VM";
+    }
 }

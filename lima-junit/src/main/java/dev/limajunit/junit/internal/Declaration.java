@@ -16,6 +16,9 @@ public sealed interface Declaration {
     /** A broken rule, named by the attribute as this route declares it. */
     String attribute(ValidationIssue issue);
 
+    /** A broken rule lima-junit itself checks, named by the attribute and its value as this route declares them. */
+    String attribute(String attribute, Object value, String rule);
+
     /** The same route, declared at {@code origin}. */
     Declaration at(String origin);
 
@@ -25,6 +28,11 @@ public sealed interface Declaration {
         @Override
         public String attribute(ValidationIssue issue) {
             return AttributeMessages.annotation(issue);
+        }
+
+        @Override
+        public String attribute(String attribute, Object value, String rule) {
+            return AttributeMessages.annotation(attribute, value, rule);
         }
 
         @Override
@@ -42,6 +50,11 @@ public sealed interface Declaration {
         }
 
         @Override
+        public String attribute(String attribute, Object value, String rule) {
+            return AttributeMessages.limaVm(attribute, value, rule);
+        }
+
+        @Override
         public Declaration at(String value) {
             return new Built(value);
         }
@@ -53,6 +66,11 @@ public sealed interface Declaration {
         @Override
         public String attribute(ValidationIssue issue) {
             return AttributeMessages.limaVm(issue);
+        }
+
+        @Override
+        public String attribute(String attribute, Object value, String rule) {
+            return AttributeMessages.limaVm(attribute, value, rule);
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.limajunit.junit.internal;
 
 import dev.limajunit.core.config.InstanceSpec;
 import dev.limajunit.core.config.MountSpec;
+import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.config.ResolvedInstance;
 import dev.limajunit.core.config.SpecResolver;
 import dev.limajunit.core.config.ValidationIssue;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 import org.apiguardian.api.API;
 
 /**
@@ -60,6 +62,27 @@ public final class SpecValidation {
         }
         return Optional.of(AttributeMessages.invalid(request.origin(), report.errors().stream()
                 .map(issue -> request.declaration().attribute(issue)).toList()));
+    }
+
+    /**
+     * The errors of a spec as a builder declared it, checked without a host (fresh mounts get a placeholder path),
+     * worded by {@code declaration}. Options for another mount type than {@code namedType} are errors too when they
+     * were declared in code ({@code fromYaml} tells which mounts came from a lima.yaml, where Lima only warns).
+     */
+    public static List<String> asBuilt(InstanceSpec spec, Set<Integer> freshMounts, MountType namedType,
+            IntPredicate fromYaml, Declaration declaration) {
+        ValidationReport report = SpecResolver.validateAsWritten(withPlaceholders(spec, freshMounts),
+                Path.of(System.getProperty("user.home")));
+        List<String> errors = new ArrayList<>();
+        for (ValidationIssue issue : report.issues()) {
+            Optional<String> block = issue.path().optionsBlock();
+            if (issue.isError()) {
+                errors.add(declaration.attribute(issue));
+            } else if (namedType != null && block.isPresent() && !fromYaml.test(issue.path().mount().getAsInt())) {
+                errors.add(AttributeMessages.optionsOfAnotherType(declaration.attribute(issue), block.get()));
+            }
+        }
+        return errors;
     }
 
     /** The spec with a placeholder path for each fresh mount, for checking it before anything is created. */

@@ -13,12 +13,15 @@ import dev.limajunit.junit.Mount;
 import dev.limajunit.junit.NineP;
 import dev.limajunit.junit.Sshfs;
 import dev.limajunit.junit.Toggle;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class AnnotationSpecReaderTest {
 
-    @LimaInstance(engine = EngineChoice.QEMU, vmType = VmType.QEMU, mountType = MountType.NINEP, mountInotify = true, cpus = 2,
+    @LimaInstance(engine = EngineChoice.QEMU, vmType = VmType.QEMU, mountType = MountType.NINEP, mountInotify = true,
+            cpus = 2,
             memory = "1GiB", startTimeout = "90s", shared = false, template = "debian-12",
             mounts = {
                 @Mount(writable = true, ninep = @NineP(msize = "256KiB", cache = "mmap")),
@@ -32,11 +35,12 @@ class AnnotationSpecReaderTest {
     static class Defaults {
     }
 
-    @LimaInstance(mountType = {MountType.NINEP, MountType.VIRTIOFS}, vmType = {VmType.QEMU, VmType.VZ}, startTimeout = "soon", cpus = -1)
+    @LimaInstance(mountType = {MountType.NINEP, MountType.VIRTIOFS}, vmType = {VmType.QEMU, VmType.VZ},
+            startTimeout = "soon", cpus = -1)
     static class Broken {
     }
 
-    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @Retention(RetentionPolicy.RUNTIME)
     @LimaInstance(mountType = MountType.VIRTIOFS, mounts = @Mount(writable = true))
     @interface VirtiofsWritable {
     }
@@ -103,7 +107,8 @@ class AnnotationSpecReaderTest {
         assertThatThrownBy(() -> read(Broken.class))
                 .isInstanceOf(LimaConfigurationException.class)
                 .hasMessageContaining("invalid @LimaInstance on " + Broken.class.getName() + " (4 errors)")
-                .hasMessageContaining("@LimaInstance(mountType = {9p, virtiofs}): names 2 values; an instance has one mount type")
+                .hasMessageContaining(
+                        "@LimaInstance(mountType = {9p, virtiofs}): names 2 values; an instance has one mount type")
                 .hasMessageContaining("@LimaInstance(vmType = {qemu, vz}): names 2 values; a VM has one type")
                 .hasMessageContaining("@LimaInstance(startTimeout = \"soon\"): \"soon\" is not a duration")
                 .hasMessageContaining("@LimaInstance(cpus = -1): must be 0 (engine default) or more");

@@ -9,6 +9,7 @@ import dev.limajunit.junit.LimaConfigurationException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LimaSettingsTest {
@@ -33,7 +34,8 @@ class LimaSettingsTest {
     @Test
     void configurationParametersWinOverTheEnvironment() {
         LimaSettings settings = read(
-                Map.of("lima.engine", "qemu", "lima.mountTypes", " 9p , reverse-sshfs", "lima.startTimeoutFactor", "2.5"),
+                Map.of("lima.engine", "qemu", "lima.mountTypes", " 9p , reverse-sshfs", "lima.startTimeoutFactor",
+                        "2.5"),
                 Map.of("LIMA_ENGINE", "limactl", "LIMA_KEEP_ON_FAILURE", "true", "LIMA_REUSE", "yes",
                         "LIMA_MAX_PARALLEL_BOOTS", "3"));
 
@@ -88,9 +90,9 @@ class LimaSettingsTest {
                 Map.of("LIMA_REQUIRE", " qemu: 9p,virtiofs ; limactl ;qemu:reverse-sshfs"));
 
         assertThat(settings.require().engines()).containsOnly(
-                Map.entry(EngineChoice.QEMU, java.util.Set.of(MountType.NINEP, MountType.VIRTIOFS,
+                Map.entry(EngineChoice.QEMU, Set.of(MountType.NINEP, MountType.VIRTIOFS,
                         MountType.REVERSE_SSHFS)),
-                Map.entry(EngineChoice.LIMACTL, java.util.Set.of()));
+                Map.entry(EngineChoice.LIMACTL, Set.of()));
         assertThat(read(Map.of(), Map.of()).require().engines()).isEmpty();
     }
 

@@ -62,13 +62,15 @@ class LimaVmBuilderTest {
                         "LimaVm(mounts[0].mountPoint)", "\"mnt/src\"", "must be an absolute guest path"),
                 new Row("system mountPoint", () -> LimaVm.builder().mount(dir, "/etc", false).build(),
                         "LimaVm(mounts[0].mountPoint)", "\"/etc\"", "is a system path"),
-                new Row("two mounts on one mountPoint", () -> LimaVm.builder().mount("/mnt/x", false).mount("/mnt/x", true).build(),
+                new Row("two mounts on one mountPoint", () -> LimaVm.builder().mount("/mnt/x", false).mount("/mnt/x",
+                        true).build(),
                         "LimaVm(mounts[1].mountPoint)", "\"/mnt/x\"", "is already the mountPoint of mounts[0]"),
                 new Row("location is a file", () -> LimaVm.builder().mount(aFile, "/mnt/f", false).build(),
                         "LimaVm(mounts[0].location)", aFile.toString(), "is not a directory"),
                 new Row("9p options on a virtiofs mount", () -> LimaVm.builder().mountType(MountType.VIRTIOFS)
                                 .mount(LimaMount.fresh().mountPoint("/mnt/a").ninepMsize("256KiB")).build(),
-                        "LimaVm(mounts[0].9p)", "ignored with mountType \"virtiofs\"", "declare 9p options only on a 9p VM"),
+                        "LimaVm(mounts[0].9p)", "ignored with mountType \"virtiofs\"",
+                                "declare 9p options only on a 9p VM"),
                 new Row("sshfs options on a 9p mount", () -> LimaVm.builder().mountType(MountType.NINEP)
                                 .mount(LimaMount.fresh().mountPoint("/mnt/a").sshfsCache(false)).build(),
                         "LimaVm(mounts[0].sshfs)", "ignored with mountType \"9p\"", "only on a reverse-sshfs VM"),
@@ -146,8 +148,10 @@ class LimaVmBuilderTest {
         assertThat(request.spec().mountType()).isEqualTo(MountType.NINEP);
         assertThat(request.spec().vmType()).isEqualTo(VmType.QEMU);
         assertThat(request.spec().mounts()).containsExactly(
-                MountSpec.of(Path.of("build/src").toAbsolutePath().toString()).withMountPoint("/mnt/src").withWritable(true),
-                MountSpec.of(null).withMountPoint("/mnt/cache").withNineP(new NinePOptions(null, null, "256KiB", "loose")));
+                MountSpec.of(Path.of("build/src").toAbsolutePath().toString()).withMountPoint("/mnt/src")
+                        .withWritable(true),
+                MountSpec.of(null).withMountPoint("/mnt/cache").withNineP(new NinePOptions(null, null, "256KiB",
+                        "loose")));
         assertThat(request.freshMounts()).containsExactly(1);
         assertThat(request.spec().mountInotify()).isTrue();
         assertThat(request.spec().cpus()).isEqualTo(2);
@@ -180,7 +184,8 @@ class LimaVmBuilderTest {
         assertThat(fromBuilder.spec()).isEqualTo(fromAnnotation.spec());
         assertThat(fromBuilder.key()).isEqualTo(fromAnnotation.key());
         assertThat(LimaVm.builder().engine(EngineChoice.QEMU).mountType(MountType.NINEP).mount("/mnt/src", true)
-                .cpus(2).memory("2GiB").build().request("x").key()).as("another memory").isNotEqualTo(fromAnnotation.key());
+                .cpus(2).memory("2GiB").build().request("x").key()).as("another memory")
+                        .isNotEqualTo(fromAnnotation.key());
     }
 
     @Test
@@ -269,7 +274,8 @@ class LimaVmBuilderTest {
 
         assertThatThrownBy(() -> LimaVm.fromLimaYaml(missing)).isInstanceOf(LimaConfigurationException.class)
                 .hasMessageStartingWith("invalid LimaVm.fromLimaYaml(" + missing + ") (1 error), nothing was booted:")
-                .hasMessageContaining(missing + ": does not exist (a relative path is taken from the working directory");
+                .hasMessageContaining(missing
+                        + ": does not exist (a relative path is taken from the working directory");
     }
 
     @Test
@@ -284,17 +290,21 @@ class LimaVmBuilderTest {
     void aLimaYamlThatIsNoMappingFails() throws IOException {
         Path file = yaml("text.yaml", "just some text\n");
 
-        assertThatThrownBy(() -> LimaVm.fromLimaYaml(file)).hasMessageContaining(file + ": the document is not a mapping");
+        assertThatThrownBy(() -> LimaVm.fromLimaYaml(file)).hasMessageContaining(file
+                + ": the document is not a mapping");
     }
 
     static Stream<List<String>> badYaml() {
         return Stream.of(
                 List.of("cpus: two\n", "LimaVm(cpus)", "\"two\"", "is not a whole number"),
                 List.of("mountType: nfs\n", "LimaVm(mountType)", "\"nfs\"", "is not one of"),
-                List.of("mounts:\n  - mountPoint: /mnt/a\n", "LimaVm(mounts[0].location)", "mounts[0]", "location is required"),
-                List.of("mounts:\n  - location: /tmp\n    mountPoint: mnt/a\n", "LimaVm(mounts[0].mountPoint)", "\"mnt/a\"",
+                List.of("mounts:\n  - mountPoint: /mnt/a\n", "LimaVm(mounts[0].location)", "mounts[0]",
+                        "location is required"),
+                List.of("mounts:\n  - location: /tmp\n    mountPoint: mnt/a\n", "LimaVm(mounts[0].mountPoint)",
+                        "\"mnt/a\"",
                         "must be an absolute guest path"),
-                List.of("mountType: 9p\nmounts:\n  - location: /tmp\n    mountPoint: /mnt/a\n    9p:\n      msize: 2KiB\n",
+                List.of("mountType: 9p\nmounts:\n  - location: /tmp\n    mountPoint: /mnt/a\n    9p:\n      msize: "
+                        + "2KiB\n",
                         "LimaVm(mounts[0].9p.msize)", "\"2KiB\"", "is below the 4KiB minimum"),
                 List.of("mounts:\n  - location: /tmp\n    writable: yes please\n", "LimaVm(mounts[0].writable)",
                         "\"yes please\"", "is not a boolean"));

@@ -92,7 +92,8 @@ class WatchParameterTest {
         private static MountedDirectory mount(int index, String mountPoint) {
             ResolvedMount resolved = new ResolvedMount(index, Path.of("/tmp/host-" + index), mountPoint, true,
                     new ResolvedMount.Sshfs(true, false, SftpDriver.OPENSSH_SFTP_SERVER),
-                    new ResolvedMount.NineP(SecurityModel.NONE, ProtocolVersion.P9_2000_L, 131072, NinePCache.FSCACHE), 0);
+                    new ResolvedMount.NineP(SecurityModel.NONE, ProtocolVersion.P9_2000_L, 131072, NinePCache.FSCACHE),
+                            0);
             return new MountedDirectory(resolved, MountType.NINEP, resolved.location(), GuestPath.of(mountPoint), null);
         }
     }

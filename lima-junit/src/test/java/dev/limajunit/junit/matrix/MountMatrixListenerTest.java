@@ -247,7 +247,8 @@ class MountMatrixListenerTest {
 
     static class UnrunnableField {
         @org.junit.jupiter.api.extension.RegisterExtension
-        static final LimaVm vm = LimaVm.builder().vmType(dev.limajunit.core.config.VmType.WSL2).mountType(MountType.WSL2)
+        static final LimaVm vm = LimaVm.builder().vmType(dev.limajunit.core.config.VmType.WSL2)
+                .mountType(MountType.WSL2)
                 .build();
 
         @Behaviour(id = "unrunnable-field")

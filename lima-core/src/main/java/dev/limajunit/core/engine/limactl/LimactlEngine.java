@@ -7,8 +7,12 @@ import dev.limajunit.core.engine.Engine;
 import dev.limajunit.core.engine.Instance;
 import dev.limajunit.core.engine.InstanceStartException;
 import dev.limajunit.core.engine.StartOptions;
+import dev.limajunit.core.engine.support.BootPhases;
+import dev.limajunit.core.engine.support.GuestMountCheck;
+import dev.limajunit.core.engine.support.GuestMountTable;
 import dev.limajunit.core.host.HostProbe;
 import dev.limajunit.core.mount.MountedDirectory;
+import dev.limajunit.core.process.PathLookup;
 import dev.limajunit.core.shell.GuestPath;
 import dev.limajunit.core.shell.GuestShell;
 import dev.limajunit.core.shell.HostKeyPolicy;
@@ -88,7 +92,7 @@ public final class LimactlEngine implements Engine {
 
     /** The {@code limactl} this engine would run, if there is one on its PATH. */
     public Optional<Path> executable() {
-        return ExecutableLookup.onPath("limactl", settings.environment());
+        return PathLookup.of(settings.environment()).find("limactl").map(Path::toAbsolutePath);
     }
 
     /** The Lima version {@code limactl --version} reports. */
@@ -165,11 +169,11 @@ public final class LimactlEngine implements Engine {
                     : "the sweep of dead runs' instances could not list instances", e.result(), null, null);
         }
 
-        Map<String, Long> phases = new LinkedHashMap<>();
+        BootPhases phases = new BootPhases(options.name(), options.progress());
         Path yaml = writeLimaYaml(name, spec);
         long t0 = System.nanoTime();
         LimactlResult create = commands.create(name, yaml);
-        phase(options, phases, "create", t0);
+        phases.done("create", t0);
         InstanceLogs logs = new InstanceLogs(home.instanceDir(name));
         if (!create.succeeded()) {
             String reason = StartFailure.isRootRefusal(create) ? StartFailure.rootExplanation()
@@ -179,7 +183,7 @@ public final class LimactlEngine implements Engine {
 
         t0 = System.nanoTime();
         LimactlResult start = commands.start(name, options.startTimeout());
-        phase(options, phases, "start", t0);
+        phases.done("start", t0);
         if (!start.succeeded()) {
             throw failAndClean(name, StartFailure.classify(start, options.startTimeout()), start, logs, commands, home);
         }
@@ -200,12 +204,12 @@ public final class LimactlEngine implements Engine {
                     + status.sshLocalPort() + " as " + guestUser(status) + " with key "
                     + home.userPrivateKey() + ": " + e.getMessage(), null, logs, commands, home);
         }
-        phase(options, phases, "ssh", t0);
+        phases.done("ssh", t0);
 
         t0 = System.nanoTime();
         List<String> problems;
         try {
-            problems = MountVerifier.problems(MountVerifier.read(shell), spec.mountType(), spec.mounts());
+            problems = GuestMountCheck.problems(GuestMountTable.read(shell), spec.mountType(), spec.mounts());
         } catch (RuntimeException e) {
             shell.close();
             throw failAndClean(name, "cannot read the guest's /proc/mounts: " + e.getMessage(), null, logs,
@@ -215,9 +219,10 @@ public final class LimactlEngine implements Engine {
             shell.close();
             throw failAndClean(name, String.join("; ", problems), null, logs, commands, home);
         }
-        phase(options, phases, "mounts", t0);
+        phases.done("mounts", t0);
 
-        return new LimactlInstance(name, spec, shell, mountedDirectories(spec, shell), phases, logs, commands, home);
+        return new LimactlInstance(name, spec, shell, mountedDirectories(spec, shell), phases.millis(), logs, commands,
+                home);
     }
 
     /**
@@ -253,7 +258,7 @@ public final class LimactlEngine implements Engine {
             return Optional.empty();
         }
         InstanceLogs logs = new InstanceLogs(home.instanceDir(name));
-        Map<String, Long> phases = new LinkedHashMap<>();
+        BootPhases phases = new BootPhases(options.name(), options.progress());
         String otherDirectory = otherHostDirectory(home, name, spec);
         if (otherDirectory != null) {
             return discard(name, otherDirectory, commands);
@@ -261,7 +266,7 @@ public final class LimactlEngine implements Engine {
         if (!status.running()) {
             long t0 = System.nanoTime();
             LimactlResult start = commands.start(name, options.startTimeout());
-            phase(options, phases, "start", t0);
+            phases.done("start", t0);
             if (!start.succeeded()) {
                 return discard(name, StartFailure.classify(start, options.startTimeout()) + ": "
                         + start.stderrTail(5), commands);
@@ -278,11 +283,11 @@ public final class LimactlEngine implements Engine {
         } catch (RuntimeException e) {
             return discard(name, "no SSH session: " + e.getMessage(), commands);
         }
-        phase(options, phases, "ssh", t0);
+        phases.done("ssh", t0);
         t0 = System.nanoTime();
         List<String> problems;
         try {
-            problems = MountVerifier.problems(MountVerifier.read(shell), spec.mountType(), spec.mounts());
+            problems = GuestMountCheck.problems(GuestMountTable.read(shell), spec.mountType(), spec.mounts());
         } catch (RuntimeException e) {
             problems = List.of("cannot read the guest's /proc/mounts: " + e.getMessage());
         }
@@ -290,9 +295,9 @@ public final class LimactlEngine implements Engine {
             shell.close();
             return discard(name, String.join("; ", problems), commands);
         }
-        phase(options, phases, "mounts", t0);
-        return Optional.of(new LimactlInstance(name, spec, shell, mountedDirectories(spec, shell), phases, logs,
-                commands, home));
+        phases.done("mounts", t0);
+        return Optional.of(new LimactlInstance(name, spec, shell, mountedDirectories(spec, shell), phases.millis(),
+                logs, commands, home));
     }
 
     /**
@@ -419,11 +424,5 @@ public final class LimactlEngine implements Engine {
                     settings.workDir());
         }
         return tcgWrapper;
-    }
-
-    private static void phase(StartOptions options, Map<String, Long> phases, String phase, long startNanos) {
-        Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
-        phases.put(phase, took.toMillis());
-        options.progress().phaseDone(options.name(), phase, took);
     }
 }

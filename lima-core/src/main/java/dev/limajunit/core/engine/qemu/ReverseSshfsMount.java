@@ -1,6 +1,7 @@
 package dev.limajunit.core.engine.qemu;
 
 import dev.limajunit.core.config.ResolvedMount;
+import dev.limajunit.core.engine.support.GuestMountTable;
 import dev.limajunit.core.shell.Command;
 import dev.limajunit.core.shell.GuestShell;
 import dev.limajunit.core.shell.RunningCommand;
@@ -75,7 +76,7 @@ final class ReverseSshfsMount implements MountWiring {
         pumps.add(pump("sshfs stderr", sshfs.stderr(), Files.newOutputStream(log)));
         long deadline = System.nanoTime() + MOUNT_WAIT.toNanos();
         // -F: /proc/mounts escapes a space as \040, which a regex would read as a back-reference.
-        String check = "grep -qF " + GuestScript.quote(" " + GuestMounts.procMountsEscape(mount.mountPoint())
+        String check = "grep -qF " + GuestScript.quote(" " + GuestMountTable.escape(mount.mountPoint())
         + " fuse.sshfs ")
                 + " /proc/mounts";
         while (!shell.exec(Command.shell(check)).succeeded()) {

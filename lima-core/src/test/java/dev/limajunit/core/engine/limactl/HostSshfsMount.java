@@ -2,6 +2,8 @@ package dev.limajunit.core.engine.limactl;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.limajunit.core.engine.support.GuestMountTable;
+import dev.limajunit.core.process.PathLookup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,7 +36,7 @@ final class HostSshfsMount implements AutoCloseable {
         if (!Files.exists(Path.of("/dev/fuse"))) {
             return "no /dev/fuse on this host";
         }
-        if (ExecutableLookup.onPath("sshfs", System.getenv()).isEmpty()) {
+        if (PathLookup.of(System.getenv()).find("sshfs").isEmpty()) {
             return "no sshfs on PATH";
         }
         if (SFTP_SERVERS.stream().noneMatch(Files::isExecutable)) {
@@ -55,7 +57,8 @@ final class HostSshfsMount implements AutoCloseable {
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             HostSshfsMount mount = new HostSshfsMount(mountPoint, process);
             await("fuse.sshfs mounted at " + mountPoint).atMost(Duration.ofSeconds(20))
-                    .until(() -> MountTable.parse(Files.readString(Path.of("/proc/mounts"))).at(mountPoint.toString())
+                    .until(() -> GuestMountTable.parse(Files.readString(Path.of("/proc/mounts")))
+                            .at(mountPoint.toString())
                             .map(e -> e.fsType().equals("fuse.sshfs")).orElse(false));
             return mount;
         } catch (IOException e) {
@@ -68,7 +71,8 @@ final class HostSshfsMount implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        new ProcessBuilder("fusermount3", "-u", mountPoint.toString()).inheritIO().start().waitFor(20, TimeUnit.SECONDS);
+        new ProcessBuilder("fusermount3", "-u", mountPoint.toString()).inheritIO().start().waitFor(20,
+                TimeUnit.SECONDS);
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         process.waitFor(20, TimeUnit.SECONDS);

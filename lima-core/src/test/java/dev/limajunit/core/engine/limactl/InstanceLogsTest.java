@@ -9,7 +9,8 @@ class InstanceLogsTest {
     @Test
     void hostAgentJsonLinesBecomeLevelAndMessage() {
         String tail = "{\"level\":\"info\",\"msg\":\"SSH Local Port: 60022\",\"time\":\"2026-11-28T10:00:00Z\"}\n"
-                + "{\"error\":\"exit status 1\",\"level\":\"warning\",\"msg\":\"failed to mount\",\"time\":\"2026-11-28T10:00:01Z\"}\n"
+                + "{\"error\":\"exit status 1\",\"level\":\"warning\",\"msg\":\"failed to "
+                        + "mount\",\"time\":\"2026-11-28T10:00:01Z\"}\n"
                 + "not json at all";
 
         assertThat(InstanceLogs.readableHostAgentLog(tail)).isEqualTo(

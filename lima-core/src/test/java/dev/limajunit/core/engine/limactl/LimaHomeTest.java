@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** $LIMA_HOME/NAME/ssh.sock.XXXXXXXXXXXXXXXX must fit a unix socket path: < 108 bytes (Linux), < 104 (macOS). */
@@ -36,7 +37,7 @@ class LimaHomeTest {
 
     @Test
     void thePrivateHomeIsShort() {
-        LimaHome home = LimaHomes.resolve(java.util.Map.of("HOME", "/home/me"), true, "abcdefgh");
+        LimaHome home = LimaHomes.resolve(Map.of("HOME", "/home/me"), true, "abcdefgh");
         assertThatCode(() -> home.checkSocketPaths("lj-abcdefgh-" + "x".repeat(40), "Mac OS X"))
                 .doesNotThrowAnyException();
     }
@@ -44,10 +45,10 @@ class LimaHomeTest {
     @Test
     void limaHomeFromTheEnvironmentElseHomeDotLima() {
         org.assertj.core.api.Assertions.assertThat(
-                LimaHomes.resolve(java.util.Map.of("HOME", "/home/me"), false, "s").dir())
+                LimaHomes.resolve(Map.of("HOME", "/home/me"), false, "s").dir())
                 .isEqualTo(Path.of("/home/me/.lima"));
         org.assertj.core.api.Assertions.assertThat(
-                LimaHomes.resolve(java.util.Map.of("HOME", "/home/me", "LIMA_HOME", "/l"), false, "s").dir())
+                LimaHomes.resolve(Map.of("HOME", "/home/me", "LIMA_HOME", "/l"), false, "s").dir())
                 .isEqualTo(Path.of("/l"));
     }
 }

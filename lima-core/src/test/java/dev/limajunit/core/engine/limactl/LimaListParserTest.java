@@ -10,14 +10,16 @@ import org.junit.jupiter.api.Test;
 class LimaListParserTest {
 
     private static final String TWO_INSTANCES =
-            "{\"name\":\"default\",\"hostname\":\"lima-default\",\"status\":\"Running\",\"dir\":\"/Users/me/.lima/default\","
+            "{\"name\":\"default\",\"hostname\":\"lima-default\",\"status\":\"Running\","
+            + "\"dir\":\"/Users/me/.lima/default\","
             + "\"vmType\":\"vz\",\"arch\":\"aarch64\",\"cpus\":4,\"memory\":4294967296,\"disk\":107374182400,"
             + "\"network\":[{\"lima\":\"shared\",\"macAddress\":\"52:55:55:12:34:56\",\"interface\":\"lima0\"}],"
             + "\"sshLocalPort\":50123,\"sshConfigFile\":\"/Users/me/.lima/default/ssh.config\",\"hostAgentPID\":4242,"
             + "\"driverPID\":4242,\"config\":{\"vmType\":\"vz\",\"user\":{\"name\":\"me\",\"uid\":501},"
             + "\"mounts\":[{\"location\":\"~\"}]},"
             + "\"sshAddress\":\"127.0.0.1\",\"protected\":false,\"limaVersion\":\"2.2.0\",\"param\":{\"a\":\"b\"}}\n"
-            + "{\"name\":\"broken\",\"hostname\":\"lima-broken\",\"status\":\"Broken\",\"dir\":\"/Users/me/.lima/broken\","
+            + "{\"name\":\"broken\",\"hostname\":\"lima-broken\",\"status\":\"Broken\","
+            + "\"dir\":\"/Users/me/.lima/broken\","
             + "\"vmType\":\"qemu\",\"arch\":\"aarch64\",\"errors\":[\"cannot determine status\"],"
             + "\"protected\":false,\"limaVersion\":\"2.2.0\"}\n";
 

@@ -116,7 +116,8 @@ class LimaYamlComposerTest {
                 LimaBase.parse("template:debian-12"));
 
         assertThat(yaml.get("base").get(0).asString()).isEqualTo("template:debian-12");
-        assertThat(yaml.get("mounts").get(0).get("sshfs").get("sftpDriver").asString()).isEqualTo("openssh-sftp-server");
+        assertThat(yaml.get("mounts").get(0).get("sshfs").get("sftpDriver").asString())
+                .isEqualTo("openssh-sftp-server");
     }
 
     @Test
@@ -136,7 +137,8 @@ class LimaYamlComposerTest {
                 "futureField: {kept: true}",
                 ""));
 
-        JsonNode yaml = write(ContractFixture.spec(MountType.VIRTIOFS, f.mount(0, "/m", true)), LimaBase.parse(user.toString()));
+        JsonNode yaml = write(ContractFixture.spec(MountType.VIRTIOFS, f.mount(0, "/m", true)),
+                LimaBase.parse(user.toString()));
 
         assertThat(yaml.get("images").get(0).get("location").asString()).isEqualTo("https://example.org/img.qcow2");
         assertThat(yaml.get("provision").get(0).get("script").asString()).isEqualTo("echo hi");

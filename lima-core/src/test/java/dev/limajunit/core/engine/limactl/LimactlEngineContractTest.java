@@ -70,7 +70,8 @@ class LimactlEngineContractTest {
         Files.writeString(location.resolve("hello.txt"), "from the host\n");
         Path guestMountPoint = tmp.resolve("guest-mnt");
         String name = f.name("sshfs-0");
-        ResolvedInstance spec = ContractFixture.spec(MountType.REVERSE_SSHFS, f.mount(0, guestMountPoint.toString(), true));
+        ResolvedInstance spec = ContractFixture.spec(MountType.REVERSE_SSHFS, f.mount(0, guestMountPoint.toString(),
+                true));
         List<String> phases = new ArrayList<>();
 
         try (HostSshfsMount mounted = HostSshfsMount.mount(f.dir.resolve("src0"), guestMountPoint)) {
@@ -115,13 +116,15 @@ class LimactlEngineContractTest {
         assertThat(f.fake.argLists()).containsExactly(
                 List.of("--version"),
                 List.of("list", "--json"),
-                List.of("create", "--name=" + name, "--tty=false", tmp.resolve("work").resolve(name + ".yaml").toString()),
+                List.of("create", "--name=" + name, "--tty=false", tmp.resolve("work").resolve(name + ".yaml")
+                        .toString()),
                 List.of("start", "--tty=false", "--timeout=60s", name),
                 List.of("list", "--json", name),
                 List.of("list", "--json", name),
                 List.of("stop", name),
                 List.of("delete", "--force", name));
-        assertThat(f.fake.invocations()).allSatisfy(call -> assertThat(call.limaHome()).isEqualTo(f.limaHome.toString()));
+        assertThat(f.fake.invocations()).allSatisfy(call -> assertThat(call.limaHome())
+                .isEqualTo(f.limaHome.toString()));
         assertThat(f.limaHome.resolve(name)).doesNotExist();
     }
 
@@ -149,7 +152,8 @@ class LimactlEngineContractTest {
         Throwable thrown = catchThrowable(() -> engine().start(spec, StartOptions.named(name)));
 
         assertThat(thrown).isInstanceOf(InstanceStartException.class)
-                .hasMessageContaining("mounts[0] (" + f.dir.resolve("src0") + ") is not mounted as 9p: /proc/mounts shows"
+                .hasMessageContaining("mounts[0] (" + f.dir.resolve("src0")
+                        + ") is not mounted as 9p: /proc/mounts shows"
                         + " proc (proc) at /proc, expected 9p");
         assertThat(f.limaHome.resolve(name)).doesNotExist();
     }

@@ -10,6 +10,7 @@ import dev.limajunit.core.engine.StartOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,7 +97,8 @@ class LimactlEngineFailureContractTest {
                 .hasMessageContaining("must be an absolute path");
         assertThat(f.limaHome.resolve(name)).doesNotExist();
         assertThat(f.fake.argLists()).contains(
-                List.of("create", "--name=" + name, "--tty=false", tmp.resolve("work").resolve(name + ".yaml").toString()));
+                List.of("create", "--name=" + name, "--tty=false", tmp.resolve("work").resolve(name + ".yaml")
+                        .toString()));
     }
 
     @Test
@@ -238,7 +240,7 @@ class LimactlEngineFailureContractTest {
     void sshGoesToTheGuestUserOfLimasConfigWithLimasKeyAndAFailedLoginFailsTheStart() {
         f.fake.set("FAKE_LIMACTL_GUEST_USER", "lima").set("FAKE_LIMACTL_SSH_PORT", "2222");
         String name = f.name("a");
-        List<dev.limajunit.core.shell.SshTarget> asked = new java.util.ArrayList<>();
+        List<dev.limajunit.core.shell.SshTarget> asked = new ArrayList<>();
         LimactlEngine engine = new LimactlEngine(f.settings(), (target, timeout) -> {
             asked.add(target);
             throw new IllegalStateException("connection refused");

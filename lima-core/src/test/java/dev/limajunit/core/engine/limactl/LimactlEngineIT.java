@@ -17,6 +17,7 @@ import dev.limajunit.core.shell.ExecRoundTrip;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +48,7 @@ class LimactlEngineIT {
     @EnumSource(value = MountType.class, names = {"REVERSE_SSHFS", "NINEP", "VIRTIOFS"})
     void hostAndGuestSeeTheSameFiles(MountType type) throws Exception {
         String selected = System.getProperty("lima.mountTypes", "").strip();
-        Assumptions.assumeTrue(selected.isEmpty() || java.util.Arrays.asList(selected.split("\\s*,\\s*"))
+        Assumptions.assumeTrue(selected.isEmpty() || Arrays.asList(selected.split("\\s*,\\s*"))
                 .contains(type.yamlName()), () -> type + " is not in -Dlima.mountTypes=" + selected);
         Path rw = Files.createDirectories(tmp.resolve(type.yamlName() + "-rw"));
         Path ro = Files.createDirectories(tmp.resolve(type.yamlName() + "-ro"));
@@ -58,7 +59,8 @@ class LimactlEngineIT {
                 MountSpec.of(ro.toString()).withMountPoint("/mnt/lima-junit/ro").withWritable(false));
         SpecResolver resolver = new SpecResolver(HostProbe.cached());
         Optional<String> unsupported = resolver.unsupportedReason(written);
-        Assumptions.assumeTrue(unsupported.isEmpty(), () -> type + " is not supported on this host: " + unsupported.orElseThrow());
+        Assumptions.assumeTrue(unsupported.isEmpty(), () -> type + " is not supported on this host: "
+                + unsupported.orElseThrow());
         ResolvedInstance spec = resolver.resolve(written);
 
         Duration timeout = RealLima.bootTimeout();
@@ -74,7 +76,8 @@ class LimactlEngineIT {
             assertThat(instance.shell().execChecked("cat", readOnly.guest("read-only.txt").value()).stdoutText())
                     .isEqualTo("read only\n");
 
-            instance.shell().execChecked("sh", "-c", "echo written in the guest > " + writable.guest("from-guest.txt").value());
+            instance.shell().execChecked("sh", "-c", "echo written in the guest > " + writable.guest("from-guest.txt")
+                    .value());
             await("the guest's write on the host").atMost(Duration.ofSeconds(30))
                     .until(() -> Files.exists(rw.resolve("from-guest.txt"))
                             && Files.readString(rw.resolve("from-guest.txt")).equals("written in the guest\n"));

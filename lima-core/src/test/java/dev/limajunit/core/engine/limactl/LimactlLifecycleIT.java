@@ -29,9 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the contract tests show against the stand-in, shown once against real Lima (on the first type of
- * {@code -Dlima.mountTypes}, else 9p): the version rules read limactl's own version, a start that runs past its timeout fails with Lima's logs and
- * leaves nothing, a mount Lima could not mount is named, an instance kept with {@code lima.reuse} is found again by a
- * later run without a boot, and the sweep deletes what a dead run left. Same gate as {@link LimactlEngineIT}.
+ * {@code -Dlima.mountTypes}, else 9p): the version rules read limactl's own version, a start that runs past its timeout
+ * fails with Lima's logs and leaves nothing, a mount Lima could not mount is named, an instance kept with
+ * {@code lima.reuse} is found again by a later run without a boot, and the sweep deletes what a dead run left. Same
+ * gate as {@link LimactlEngineIT}.
  */
 class LimactlLifecycleIT {
 

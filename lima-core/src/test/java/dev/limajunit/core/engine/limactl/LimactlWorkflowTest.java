@@ -18,7 +18,8 @@ class LimactlWorkflowTest {
 
     @Test
     void macOsAndUbuntuJobsRunTheSamplesWithEngineLimactl() throws Exception {
-        Assumptions.assumeTrue(Files.exists(WORKFLOW), "not run from the lima-core module of a checkout: no " + WORKFLOW);
+        Assumptions.assumeTrue(Files.exists(WORKFLOW), "not run from the lima-core module of a checkout: no "
+                + WORKFLOW);
         JsonNode workflow = YAMLMapper.builder().build().readTree(Files.readString(WORKFLOW));
 
         JsonNode jobs = workflow.get("jobs");

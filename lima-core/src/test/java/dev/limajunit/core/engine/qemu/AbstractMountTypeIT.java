@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.config.ResolvedMount;
-import dev.limajunit.core.engine.Instance;
 import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.core.shell.ExecResult;
 import dev.limajunit.core.watch.EventLog;
@@ -17,7 +16,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,8 +43,8 @@ abstract class AbstractMountTypeIT {
     abstract MountType mountType();
 
     /** More mounts for the type's own tests, indexed from {@code firstIndex}. */
-    java.util.List<ResolvedMount> extraMounts(int firstIndex) throws IOException {
-        return java.util.List.of();
+    List<ResolvedMount> extraMounts(int firstIndex) throws IOException {
+        return List.of();
     }
 
     @BeforeAll
@@ -53,7 +55,7 @@ abstract class AbstractMountTypeIT {
         roDir = Files.createTempDirectory("lima-junit-ro");
         Files.writeString(rwDir.resolve("hello.txt"), "hello from the host\n");
         Files.writeString(roDir.resolve("hello.txt"), "read-only hello\n");
-        java.util.List<ResolvedMount> mounts = new java.util.ArrayList<>(java.util.List.of(
+        List<ResolvedMount> mounts = new ArrayList<>(List.of(
                 QemuTestVm.mount(0, rwDir, "/mnt/rw", true), QemuTestVm.mount(1, roDir, "/mnt/ro", false)));
         mounts.addAll(extraMounts(mounts.size()));
         instance = (QemuInstance) engine.start(QemuTestVm.spec(mountType(), true, mounts.toArray(ResolvedMount[]::new)),
@@ -77,8 +79,8 @@ abstract class AbstractMountTypeIT {
     }
 
     /** Host directories to delete after the class. */
-    java.util.List<Path> temporaryDirectories() {
-        return java.util.Arrays.asList(rwDir, roDir);
+    List<Path> temporaryDirectories() {
+        return Arrays.asList(rwDir, roDir);
     }
 
     @Test

@@ -35,7 +35,8 @@ class CrashCleanupVmIT {
 
         try (ChildJvm run = ChildJvm.start(VmRunMain.class, List.of("-Djava.io.tmpdir=" + tmp),
                 List.of("9p", "virtiofs", "reverse-sshfs"), boot)) {
-            List<String> commands = MarkedProcesses.ofSession(run.session()).stream().map(MarkedProcess::command).toList();
+            List<String> commands = MarkedProcesses.ofSession(run.session()).stream().map(MarkedProcess::command)
+                    .toList();
             assertThat(commands).as("the run's processes before the kill")
                     .filteredOn(c -> c.contains("qemu-system")).hasSize(3);
             assertThat(commands).anyMatch(c -> c.contains("virtiofsd")).anyMatch(c -> c.contains("sftp-server"));

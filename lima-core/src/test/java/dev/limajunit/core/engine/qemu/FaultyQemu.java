@@ -57,7 +57,8 @@ record FaultyQemu(Path script, Path launches) {
                 # -S: the vCPUs stay paused, so the guest prints nothing, as a stalled QEMU does
                 if [ "$launch" -le %4$d ]; then set -- -S "$@"; fi
                 exec %1$s "$@"
-                """.formatted(quote(realQemu.toString()), quote(launches.toString()), quote(kernelArgs), pausedLaunches);
+                """.formatted(quote(realQemu.toString()), quote(launches.toString()), quote(kernelArgs),
+                        pausedLaunches);
         try {
             Files.writeString(script, text);
             Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));

@@ -49,7 +49,8 @@ class HostKernelIT {
                 .as("first differing byte of the two " + GuestKernel.IMAGE + " images").isEqualTo(-1L);
         for (String module : order) {
             Path name = Path.of(GuestKernel.MODULES, module + ".ko");
-            assertThat(Files.mismatch(fromHost.resolve(name), fromPackage.resolve(name))).as(name.toString()).isEqualTo(-1L);
+            assertThat(Files.mismatch(fromHost.resolve(name), fromPackage.resolve(name))).as(name.toString())
+                    .isEqualTo(-1L);
         }
         GuestKernel kernel = GuestKernel.read(host.get().id(), fromHost);
         assertThat(kernel.modules()).hasSameSizeAs(order);
@@ -68,7 +69,8 @@ class HostKernelIT {
             while ((entry = tar.getNextEntry()) != null) {
                 String name = entry.getName().replaceFirst("^\\./", "");
                 boolean wanted = name.matches("boot/vmlinuz-.*")
-                        || name.matches("(usr/)?lib/modules/[^/]+/(modules\\.builtin|kernel/(fs|net|drivers/virtio|drivers/net)/.*)");
+                        || name.matches("(usr/)?lib/modules/[^/]+/"
+                                + "(modules\\.builtin|kernel/(fs|net|drivers/virtio|drivers/net)/.*)");
                 if (!entry.isFile() || !wanted) {
                     continue;
                 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +22,9 @@ class KernelImageTest {
 
     @Test
     void extractsAnXzPayloadWithTheAppendedSize() throws IOException {
-        byte[] xz = HostTool.run(null, java.util.List.of("xz", "-c"), VMLINUX);
-        byte[] withSize = ByteBuffer.allocate(xz.length + 4).order(ByteOrder.LITTLE_ENDIAN).put(xz).putInt(VMLINUX.length).array();
+        byte[] xz = HostTool.run(null, List.of("xz", "-c"), VMLINUX);
+        byte[] withSize = ByteBuffer.allocate(xz.length + 4).order(ByteOrder.LITTLE_ENDIAN).put(xz)
+                .putInt(VMLINUX.length).array();
 
         assertThat(KernelImage.extractVmlinux(bzImage(withSize))).contains(VMLINUX);
     }
@@ -35,7 +37,8 @@ class KernelImageTest {
     @Test
     void somethingElseGivesNothing() throws IOException {
         assertThat(KernelImage.extractVmlinux(new byte[4096])).isEmpty();
-        assertThat(KernelImage.extractVmlinux(bzImage(gzip("not an elf".getBytes(StandardCharsets.US_ASCII))))).isEmpty();
+        assertThat(KernelImage.extractVmlinux(bzImage(gzip("not an elf".getBytes(StandardCharsets.US_ASCII)))))
+                .isEmpty();
     }
 
     /** Setup sectors, the "HdrS" header with payload offset and length, then the payload. */
@@ -43,7 +46,8 @@ class KernelImageTest {
         int setupSectors = 3;
         int protectedMode = (setupSectors + 1) * 512;
         int payloadOffset = 100;
-        ByteBuffer image = ByteBuffer.allocate(protectedMode + payloadOffset + payload.length).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer image = ByteBuffer.allocate(protectedMode + payloadOffset + payload.length)
+                .order(ByteOrder.LITTLE_ENDIAN);
         image.put(0x1F1, (byte) setupSectors);
         image.putInt(0x202, 0x53726448);
         image.putInt(0x248, payloadOffset);

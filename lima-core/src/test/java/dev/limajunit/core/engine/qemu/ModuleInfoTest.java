@@ -13,7 +13,8 @@ class ModuleInfoTest {
 
     @Test
     void readsNameAndDependsFromTheModinfoSection() {
-        byte[] elf = elfWithSections(".text", "code", ".modinfo", "license=GPL\0depends=9pnet,netfs,fscache\0name=9p\0vermagic=6.1\0");
+        byte[] elf = elfWithSections(".text", "code", ".modinfo",
+                "license=GPL\0depends=9pnet,netfs,fscache\0name=9p\0vermagic=6.1\0");
 
         ModuleInfo info = ModuleInfo.parse(elf, "9p");
 

@@ -13,7 +13,8 @@ class ModuleLoadOrderTest {
     private final Map<String, ModuleInfo> debian = Map.of(
             "virtio_ring", new ModuleInfo("virtio_ring", List.of()),
             "virtio", new ModuleInfo("virtio", List.of()),
-            "virtio_pci", new ModuleInfo("virtio_pci", List.of("virtio_pci_modern_dev", "virtio_pci_legacy_dev", "virtio_ring", "virtio")),
+            "virtio_pci", new ModuleInfo("virtio_pci", List.of("virtio_pci_modern_dev", "virtio_pci_legacy_dev",
+                    "virtio_ring", "virtio")),
             "virtio_pci_modern_dev", new ModuleInfo("virtio_pci_modern_dev", List.of()),
             "virtio_pci_legacy_dev", new ModuleInfo("virtio_pci_legacy_dev", List.of()),
             "9pnet", new ModuleInfo("9pnet", List.of()),
@@ -42,13 +43,16 @@ class ModuleLoadOrderTest {
         Map<String, ModuleInfo> modules = Map.of("9p", new ModuleInfo("9p", List.of("9pnet")));
 
         assertThatThrownBy(() -> ModuleLoadOrder.resolve(List.of("9p"), modules, Set.of()))
-                .hasMessageContaining("kernel module 9pnet (needed by 9p) is neither a loadable module nor built into the kernel");
+                .hasMessageContaining(
+                        "kernel module 9pnet (needed by 9p) is neither a loadable module nor built into the kernel");
     }
 
     @Test
     void aCycleIsReported() {
-        Map<String, ModuleInfo> modules = Map.of("a", new ModuleInfo("a", List.of("b")), "b", new ModuleInfo("b", List.of("a")));
+        Map<String, ModuleInfo> modules = Map.of("a", new ModuleInfo("a", List.of("b")), "b", new ModuleInfo("b",
+                List.of("a")));
 
-        assertThatThrownBy(() -> ModuleLoadOrder.resolve(List.of("a"), modules, Set.of())).hasMessageContaining("cycle");
+        assertThatThrownBy(() -> ModuleLoadOrder.resolve(List.of("a"), modules, Set.of()))
+                .hasMessageContaining("cycle");
     }
 }

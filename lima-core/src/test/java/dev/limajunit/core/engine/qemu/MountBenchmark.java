@@ -1,7 +1,6 @@
 package dev.limajunit.core.engine.qemu;
 
 import dev.limajunit.core.config.MountType;
-import dev.limajunit.core.engine.StartOptions;
 import dev.limajunit.core.report.MatrixFiles;
 import dev.limajunit.core.report.MountMatrix;
 import dev.limajunit.core.report.RunInfo;

@@ -55,11 +55,6 @@ class MountWiringTest {
                 .isEqualTo("sshfs ':/s p' '/mnt/s p' -o slave -f -o ro -o allow_other,cache=no,follow_symlinks");
     }
 
-    @Test
-    void procMountsEscapesSpaces() {
-        assertThat(GuestMounts.procMountsEscape("/mnt/a b\\c")).isEqualTo("/mnt/a\\040b\\134c");
-    }
-
     private static ResolvedMount mount(String location, boolean writable, NinePCache cache) {
         return new ResolvedMount(0, Path.of(location), "/mnt/src".equals(location) ? location : "/mnt/src", writable,
                 new ResolvedMount.Sshfs(true, false, SftpDriver.OPENSSH_SFTP_SERVER),

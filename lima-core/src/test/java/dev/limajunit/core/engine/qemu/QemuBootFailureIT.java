@@ -43,11 +43,13 @@ class QemuBootFailureIT {
         QemuEngine engine = QemuEngine.create().withKernel(Path.of("/nonexistent/vmlinuz"));
         long start = System.nanoTime();
 
-        assertThatThrownBy(() -> engine.start(QemuTestVm.spec(MountType.NINEP, false), QemuTestVm.options("bad-kernel")))
+        assertThatThrownBy(() -> engine.start(QemuTestVm.spec(MountType.NINEP, false),
+                QemuTestVm.options("bad-kernel")))
                 .isInstanceOf(InstanceStartException.class)
                 .hasMessageContaining("QEMU exited with code 1 before the guest was ready")
                 .hasMessageContaining("/nonexistent/vmlinuz");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("an early exit is reported without waiting for the timeout")
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .as("an early exit is reported without waiting for the timeout")
                 .isLessThan(QemuTestVm.options("x").startTimeout());
         assertNoProcessOf("bad-kernel");
     }
@@ -71,9 +73,11 @@ class QemuBootFailureIT {
         QemuEngine engine = QemuEngine.create().withQemuBinary(qemu.script()).withSnapshots(false);
         long start = System.nanoTime();
 
-        assertThatThrownBy(() -> engine.start(QemuTestVm.spec(MountType.NINEP, false), QemuTestVm.options("boot-panic")))
+        assertThatThrownBy(() -> engine.start(QemuTestVm.spec(MountType.NINEP, false),
+                QemuTestVm.options("boot-panic")))
                 .isInstanceOf(InstanceStartException.class)
-                .hasMessageContaining("instance boot-panic (qemu engine): the guest kernel panicked before the guest was "
+                .hasMessageContaining(
+                        "instance boot-panic (qemu engine): the guest kernel panicked before the guest was "
                         + "ready: Kernel panic - not syncing: VFS: Unable to mount root fs")
                 .hasMessageContaining("lines of the serial log")
                 .satisfies(e -> System.out.println("kernel panic during boot:\n" + e.getMessage()));
@@ -93,7 +97,8 @@ class QemuBootFailureIT {
         // The kernel entry comes from the user's cache (no 60 MB download); the kit, about 20 MB, must be written.
         Path userKernels = GuestKitBuilder.userKit().kernel().getParent().getParent();
         try {
-            HostTool.run(null, List.of("mount", "-t", "tmpfs", "-o", "size=1m", "lima-junit-full-cache", cache.toString()));
+            HostTool.run(null, List.of("mount", "-t", "tmpfs", "-o", "size=1m", "lima-junit-full-cache",
+                    cache.toString()));
         } catch (RuntimeException e) {
             abort("this host does not let root mount a tmpfs (a container without CAP_SYS_ADMIN?): " + e.getMessage());
         }
@@ -101,7 +106,8 @@ class QemuBootFailureIT {
             Files.createSymbolicLink(cache.resolve("kernels"), userKernels);
             QemuEngine engine = QemuEngine.create().withCacheDirectory(cache);
 
-            assertThatThrownBy(() -> engine.start(QemuTestVm.spec(MountType.NINEP, false), QemuTestVm.options("full-cache")))
+            assertThatThrownBy(() -> engine.start(QemuTestVm.spec(MountType.NINEP, false),
+                    QemuTestVm.options("full-cache")))
                     .isInstanceOf(InstanceStartException.class)
                     .hasMessageContaining("instance full-cache (qemu engine): the cache directory " + cache
                             + " is full (No space left on device")
@@ -122,6 +128,7 @@ class QemuBootFailureIT {
     }
 
     private static void assertNoProcessOf(String instance) {
-        assertThat(ProcessRegistry.global().live()).extracting(ManagedProcess::name).noneMatch(n -> n.contains(instance));
+        assertThat(ProcessRegistry.global().live()).extracting(ManagedProcess::name)
+                .noneMatch(n -> n.contains(instance));
     }
 }

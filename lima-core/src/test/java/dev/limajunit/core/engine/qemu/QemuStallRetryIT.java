@@ -64,7 +64,8 @@ class QemuStallRetryIT {
         QemuEngine engine = QemuEngine.create().withQemuBinary(qemu.script()).withStallTimeout(STALL)
                 .withSnapshots(false);
 
-        assertThatThrownBy(() -> engine.start(QemuTestVm.spec(MountType.NINEP, false), QemuTestVm.options("stalls-twice")))
+        assertThatThrownBy(() -> engine.start(QemuTestVm.spec(MountType.NINEP, false),
+                QemuTestVm.options("stalls-twice")))
                 .isInstanceOf(InstanceStartException.class)
                 .hasMessageContaining("instance stalls-twice (qemu engine): the guest printed nothing on its serial "
                         + "console within 5 s")
@@ -77,6 +78,7 @@ class QemuStallRetryIT {
     }
 
     private static void assertNoProcessOf(String instance) {
-        assertThat(ProcessRegistry.global().live()).extracting(ManagedProcess::name).noneMatch(n -> n.contains(instance));
+        assertThat(ProcessRegistry.global().live()).extracting(ManagedProcess::name)
+                .noneMatch(n -> n.contains(instance));
     }
 }

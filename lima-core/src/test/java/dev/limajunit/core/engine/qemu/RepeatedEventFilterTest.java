@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** Lima's host agent's filterEvents, case by case. */
@@ -46,8 +47,8 @@ class RepeatedEventFilterTest {
 
     @Test
     void fractionsOfAMillisecondAreCutAsLimaDoes() {
-        filter.isRepeat(FILE, FileTime.from(java.time.Instant.ofEpochSecond(1, 999_999)));
-        assertThat(filter.isRepeat(FILE, FileTime.from(java.time.Instant.ofEpochSecond(1, 10_000_000))))
+        filter.isRepeat(FILE, FileTime.from(Instant.ofEpochSecond(1, 999_999)));
+        assertThat(filter.isRepeat(FILE, FileTime.from(Instant.ofEpochSecond(1, 10_000_000))))
                 .as("1.010000 s is 10 ms after 1.000999 s in whole milliseconds").isFalse();
     }
 

@@ -16,7 +16,6 @@ import dev.limajunit.core.process.RunSession;
 import dev.limajunit.core.shell.ExecResult;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -90,13 +89,15 @@ class SecurityIT {
 
     @Test
     void everyPortTheRunListensOnIsBoundTo127001() throws IOException {
-        List<Long> pids = new ArrayList<>(MarkedProcesses.ofSession(RunSession.id()).stream().map(MarkedProcess::pid).toList());
+        List<Long> pids = new ArrayList<>(MarkedProcesses.ofSession(RunSession.id()).stream().map(MarkedProcess::pid)
+                .toList());
         pids.add(ProcessHandle.current().pid());
 
         List<Listener> listeners = Listener.of(pids);
 
         System.out.println("listening sockets of this run: " + listeners);
-        assertThat(listeners).as("QEMU's SSH forward and the builtin SFTP servers at least").hasSizeGreaterThanOrEqualTo(3)
+        assertThat(listeners).as("QEMU's SSH forward and the builtin SFTP servers at least")
+                .hasSizeGreaterThanOrEqualTo(3)
                 .anySatisfy(l -> assertThat(l.port()).isEqualTo(instance.sshTarget().port()))
                 .allSatisfy(l -> assertThat(l.loopback()).as(l.toString()).isTrue());
     }
@@ -131,8 +132,10 @@ class SecurityIT {
             // any other file holding the key (a log, a console capture) is a leak.
             List<Path> holders = files.filter(Files::isRegularFile).filter(f -> contains(f, body)).toList();
             assertThat(holders).allSatisfy(f -> {
-                assertThat(f.getFileName().toString()).as("file holding the private key").isEqualTo(key.getFileName().toString());
-                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).as(f.toString()).isEqualTo("rw-------");
+                assertThat(f.getFileName().toString()).as("file holding the private key").isEqualTo(key.getFileName()
+                        .toString());
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).as(f.toString())
+                        .isEqualTo("rw-------");
             });
         }
     }
@@ -151,7 +154,8 @@ class SecurityIT {
 
     @Test
     void listingsInTheGuestShowLinksThatPointOutAsLinksNeverTheirTargets() {
-        ExecResult ls = instance.shell().execShell("ls -la /mnt/rw /mnt/nofollow; stat -c '%F %s' /mnt/nofollow/big-out");
+        ExecResult ls = instance.shell()
+                .execShell("ls -la /mnt/rw /mnt/nofollow; stat -c '%F %s' /mnt/nofollow/big-out");
         System.out.println("guest: " + ls.stdoutText() + ls.stderrText());
 
         assertThat(ls.stdoutText() + ls.stderrText()).doesNotContain(String.valueOf(BIG_SIZE));
@@ -167,7 +171,8 @@ class SecurityIT {
         instance.shell().execChecked("sh", "-c", "echo from-guest > /mnt/rw/new.txt");
         ExecResult ro = instance.shell().exec("sh", "-c", "echo nope > /mnt/ro/new.txt");
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(location.resolve("new.txt")).hasContent("from-guest"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(location.resolve("new.txt"))
+                .hasContent("from-guest"));
         assertThat(ro.exitCode()).isNotZero();
         assertThat(readOnly.resolve("new.txt")).doesNotExist();
     }
@@ -197,11 +202,13 @@ class SecurityIT {
             for (long pid : pids) {
                 Set<String> inodes = socketInodes(pid);
                 for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-                    for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
+                    for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table))
+                            .size())) {
                         String[] f = line.trim().split("\\s+");
                         if (f[3].equals("0A") && inodes.contains(f[9])) { // 0A: LISTEN
                             String[] local = f[1].split(":");
-                            found.add(new Listener(pid, local[0], Integer.parseInt(local[1], 16), isLoopback(local[0])));
+                            found.add(new Listener(pid, local[0], Integer.parseInt(local[1], 16),
+                                    isLoopback(local[0])));
                         }
                     }
                 }

@@ -40,7 +40,8 @@ class VmFaultIT {
 
     @Test
     void qemuDyingUnderARunningCommandFailsItWithinFiveSecondsSayingTheVmExited() throws Exception {
-        Instance instance = engine.start(QemuTestVm.spec(MountType.NINEP, false, QemuTestVm.mount(0, dir, "/mnt/rw", true)),
+        Instance instance = engine.start(QemuTestVm.spec(MountType.NINEP, false, QemuTestVm.mount(0, dir, "/mnt/rw",
+                true)),
                 QemuTestVm.options("qemu-dies"));
         try {
             CompletableFuture<ExecResult> sleep = CompletableFuture.supplyAsync(
@@ -101,7 +102,8 @@ class VmFaultIT {
     }
 
     private static MarkedProcess qemuOf(String instance) {
-        return processesOf(instance).stream().filter(p -> p.command().contains("qemu-system")).findFirst().orElseThrow();
+        return processesOf(instance).stream().filter(p -> p.command().contains("qemu-system")).findFirst()
+                .orElseThrow();
     }
 
     private static List<MarkedProcess> processesOf(String instance) {

@@ -1,10 +1,10 @@
 package dev.limajunit.core.shell.ssh;
 
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +30,7 @@ class LineSplitterTest {
         List<String> lines = new ArrayList<>();
         LineSplitter splitter = new LineSplitter(lines::add);
         byte[] chunk = new byte[LineSplitter.MAX_LINE_BYTES / 2 + 1];
-        java.util.Arrays.fill(chunk, (byte) 'x');
+        Arrays.fill(chunk, (byte) 'x');
         splitter.write(chunk, 0, chunk.length);
         splitter.write(chunk, 0, chunk.length);
 

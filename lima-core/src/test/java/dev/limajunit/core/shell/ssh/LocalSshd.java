@@ -2,15 +2,16 @@ package dev.limajunit.core.shell.ssh;
 
 import dev.limajunit.core.shell.HostKeyPolicy;
 import dev.limajunit.core.shell.SshTarget;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -118,7 +119,8 @@ public final class LocalSshd implements AutoCloseable {
     }
 
     private void readLog(CountDownLatch listening) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 synchronized (log) {
@@ -156,7 +158,7 @@ public final class LocalSshd implements AutoCloseable {
             keygen("rsa", rsaUserKey);
             try {
                 Files.writeString(dir.resolve("authorized_keys"), Files.readString(Path.of(rsaUserKey + ".pub")),
-                        java.nio.file.StandardOpenOption.APPEND);
+                        StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -242,7 +244,7 @@ public final class LocalSshd implements AutoCloseable {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }

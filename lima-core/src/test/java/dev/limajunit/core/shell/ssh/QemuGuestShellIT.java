@@ -60,7 +60,8 @@ class QemuGuestShellIT {
 
     @Test
     void awkwardArgvArrivesIntact() {
-        String awkward = " a  b\tc\nd 'e' \"f\" $HOME ${PATH} $(id) `id` \\ ! * ? [x] {y,z} ~ # ; & | < > ( ) % é 日本 🙂";
+        String awkward = " a  b\tc\nd 'e' \"f\" $HOME ${PATH} $(id) `id` \\ ! * ? [x] {y,z} ~ # ; & | < > ( ) % é 日本 "
+                + "🙂";
 
         assertThat(shell.exec("printf", "%s", awkward).stdoutText()).isEqualTo(awkward);
         assertThat(shell.exec("printf", "[%s]", "", "-n").stdoutText()).isEqualTo("[][-n]");
@@ -80,7 +81,8 @@ class QemuGuestShellIT {
     void timeoutEndsTheProcessAndItsChildrenUnderBusybox() {
         String seconds = Long.toString(100_000 + ThreadLocalRandom.current().nextInt(800_000));
 
-        assertThatThrownBy(() -> shell.exec(Command.shell("sleep " + seconds + "; true").timeout(Duration.ofSeconds(2))))
+        assertThatThrownBy(() -> shell.exec(Command.shell("sleep " + seconds + "; true")
+                .timeout(Duration.ofSeconds(2))))
                 .isInstanceOf(GuestTimeoutException.class);
 
         assertThat(sleepers(seconds)).isZero();

@@ -23,7 +23,8 @@ class RemoteCommandLineTest {
 
     @Test
     void environmentAndDirectoryComeBeforeTheCommand() throws Exception {
-        Command command = Command.shell("pwd; printf %s \"$X\"").env("X", "a 'b' $c").workingDirectory(GuestPath.of("/usr"));
+        Command command = Command.shell("pwd; printf %s \"$X\"").env("X", "a 'b' $c")
+                .workingDirectory(GuestPath.of("/usr"));
 
         assertThat(runLocally(RemoteCommandLine.build(command, "t"))).isEqualTo("/usr\na 'b' $c");
     }

@@ -9,7 +9,7 @@ import dev.limajunit.core.engine.qemu.QemuInstance;
 import dev.limajunit.core.shell.ExecResult;
 import dev.limajunit.core.shell.HostKeyPolicy;
 import dev.limajunit.core.shell.SshTarget;
-
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +57,8 @@ public final class ShellBenchmark {
                     target = new SshTarget(host, port, user, key, hostKeys);
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; usage: [--n N] [--warmup W] (--qemu | --local-sshd | --target HOST PORT USER KEY [HOSTPUB])");
+                        + "; usage: [--n N] [--warmup W] (--qemu | --local-sshd | --target HOST PORT USER KEY "
+                                + "[HOSTPUB])");
             }
         }
         if (target == null && !localSshd && !qemu) {
@@ -228,7 +229,7 @@ public final class ShellBenchmark {
 
         private static void exec(List<String> cmd) throws Exception {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
             byte[] out = p.getInputStream().readAllBytes();
             if (p.waitFor() != 0) {
                 throw new IllegalStateException(String.join(" ", cmd) + " failed: " + new String(out));

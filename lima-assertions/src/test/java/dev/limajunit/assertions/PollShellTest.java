@@ -23,11 +23,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The probe session's protocol against a real {@code sh} on this host, started the way a guest shell starts one: the
+ * The poll shell's protocol against a real {@code sh} on this host, started the way a guest shell starts one: the
  * arguments arrive intact, one process answers every request, and a failing script, a hang or a dead process give
  * empty (the caller then probes with a plain command) and a fresh process next time.
  */
-class ProbeSessionTest {
+class PollShellTest {
 
     private final LocalShell shell = new LocalShell();
 
@@ -40,9 +40,9 @@ class ProbeSessionTest {
     void oneProcessAnswersEveryRequestWithItsArgumentsIntact() {
         String script = "for p in \"$@\"; do printf '%s|' \"$p\"; done; echo; echo $$";
 
-        String first = ProbeSession.run(shell, script, List.of("a b", "it's", "$HOME"), Duration.ofSeconds(10))
+        String first = PollShell.run(shell, script, List.of("a b", "it's", "$HOME"), Duration.ofSeconds(10))
                 .orElseThrow();
-        String second = ProbeSession.run(shell, script, List.of("x"), Duration.ofSeconds(10)).orElseThrow();
+        String second = PollShell.run(shell, script, List.of("x"), Duration.ofSeconds(10)).orElseThrow();
 
         assertThat(first.lines().toList().get(0)).isEqualTo("a b|it's|$HOME|");
         assertThat(second.lines().toList().get(0)).isEqualTo("x|");
@@ -51,21 +51,21 @@ class ProbeSessionTest {
 
     @Test
     void aFailingScriptGivesEmptyAndTheNextRequestAFreshProcess() {
-        assertThat(ProbeSession.run(shell, "echo partial; false", List.of(), Duration.ofSeconds(10))).isEmpty();
-        assertThat(ProbeSession.run(shell, "echo ok", List.of(), Duration.ofSeconds(10))).hasValue("ok\n");
+        assertThat(PollShell.run(shell, "echo partial; false", List.of(), Duration.ofSeconds(10))).isEmpty();
+        assertThat(PollShell.run(shell, "echo ok", List.of(), Duration.ofSeconds(10))).hasValue("ok\n");
         assertThat(shell.starts.get()).isEqualTo(2);
     }
 
     @Test
     void noAnswerInTimeGivesEmpty() {
-        assertThat(ProbeSession.run(shell, "sleep 5", List.of(), Duration.ofMillis(300))).isEmpty();
-        assertThat(ProbeSession.run(shell, "echo again", List.of(), Duration.ofSeconds(10))).hasValue("again\n");
+        assertThat(PollShell.run(shell, "sleep 5", List.of(), Duration.ofMillis(300))).isEmpty();
+        assertThat(PollShell.run(shell, "echo again", List.of(), Duration.ofSeconds(10))).hasValue("again\n");
     }
 
     @Test
     void aShellThatCannotStartCommandsGivesEmpty() {
         shell.refuseStarts = true;
-        assertThat(ProbeSession.run(shell, "echo ok", List.of(), Duration.ofSeconds(10))).isEmpty();
+        assertThat(PollShell.run(shell, "echo ok", List.of(), Duration.ofSeconds(10))).isEmpty();
     }
 
     /** Starts commands as local processes; nothing else is needed here. */

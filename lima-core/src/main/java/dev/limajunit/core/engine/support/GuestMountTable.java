@@ -1,23 +1,31 @@
-package dev.limajunit.core.engine.limactl;
+package dev.limajunit.core.engine.support;
 
+import dev.limajunit.core.shell.Command;
+import dev.limajunit.core.shell.GuestShell;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The guest's {@code /proc/mounts}: one line per mount, {@code SOURCE TARGET FSTYPE OPTIONS 0 0}, with space, tab,
- * newline and backslash in paths written as octal escapes ({@code \040}).
+ * newline and backslash in paths written as octal escapes ({@code \040}). The one reader of it for both engines.
  */
-record MountTable(List<Entry> entries) {
+public record GuestMountTable(List<Entry> entries) {
 
     /** One mounted file system. */
-    record Entry(String source, String target, String fsType, String options) {}
+    public record Entry(String source, String target, String fsType, String options) {}
 
-    MountTable {
+    public GuestMountTable {
         entries = List.copyOf(entries);
     }
 
-    static MountTable parse(String procMounts) {
+    /** Reads the guest's mount table through its shell. */
+    public static GuestMountTable read(GuestShell shell) {
+        return parse(shell.execChecked(Command.of("cat", "/proc/mounts").timeout(Duration.ofSeconds(30))).stdoutText());
+    }
+
+    public static GuestMountTable parse(String procMounts) {
         List<Entry> entries = new ArrayList<>();
         for (String line : procMounts.split("\n")) {
             String[] f = line.strip().split("[ \t]+");
@@ -25,11 +33,16 @@ record MountTable(List<Entry> entries) {
                 entries.add(new Entry(unescape(f[0]), unescape(f[1]), f[2], f[3]));
             }
         }
-        return new MountTable(entries);
+        return new GuestMountTable(entries);
+    }
+
+    /** A path as /proc/mounts writes it: space, tab, newline and backslash as octal escapes. */
+    public static String escape(String path) {
+        return path.replace("\\", "\\134").replace(" ", "\\040").replace("\t", "\\011").replace("\n", "\\012");
     }
 
     /** The mount that is visible at {@code target}: the last one mounted there, which hides the earlier ones. */
-    Optional<Entry> at(String target) {
+    public Optional<Entry> at(String target) {
         Entry found = null;
         for (Entry entry : entries) {
             if (entry.target().equals(target)) {
@@ -37,6 +50,11 @@ record MountTable(List<Entry> entries) {
             }
         }
         return Optional.ofNullable(found);
+    }
+
+    /** Whether any mount at {@code target} (visible or hidden by a later one) has the file system {@code fsType}. */
+    public boolean has(String target, String fsType) {
+        return entries.stream().anyMatch(entry -> entry.target().equals(target) && entry.fsType().equals(fsType));
     }
 
     private static String unescape(String field) {

@@ -20,22 +20,23 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One long-running {@code sh} in the guest that runs the probe script for every poll, so a poll costs the probe's
- * own work and not a new SSH session. A session per command is cheap on the qemu engine's busybox guest (~50 ms
- * under TCG) but not on Lima's Debian guest, where sshd opens a PAM and systemd-logind session for each one (~360 ms
- * measured): polled latencies then measured the guest's login machinery more than the mount. Anything unexpected
- * (no answer in time, the process gone, a failed script) ends the session; the caller then probes with a plain
- * command, which reports the failure as before, and the next poll starts a fresh session.
+ * own work and not a new SSH session. (Not {@link dev.limajunit.assertions.probe.ProbeSession}, which is one running
+ * fsprobe holding something on one side of a mount.) A session per command is cheap on the qemu engine's busybox
+ * guest (~50 ms under TCG) but not on Lima's Debian guest, where sshd opens a PAM and systemd-logind session for each
+ * one (~360 ms measured): polled latencies then measured the guest's login machinery more than the mount. Anything
+ * unexpected (no answer in time, the process gone, a failed script) ends the shell; the caller then probes with a
+ * plain command, which reports the failure as before, and the next poll starts a fresh shell.
  */
-final class ProbeSession {
+final class PollShell {
 
     private static final String END = "__LIMA_JUNIT_PROBE_END__";
-    private static final Map<GuestShell, ProbeSession> SESSIONS = new WeakHashMap<>();
+    private static final Map<GuestShell, PollShell> SESSIONS = new WeakHashMap<>();
 
     private final RunningCommand sh;
     private final OutputStream stdin;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
-    private ProbeSession(RunningCommand sh) {
+    private PollShell(RunningCommand sh) {
         this.sh = sh;
         this.stdin = sh.stdin();
         Thread reader = new Thread(this::readLines, "lima-junit guest probe");
@@ -45,12 +46,12 @@ final class ProbeSession {
 
     /** The probe's output for these arguments, or empty when the session could not give it (then it is ended). */
     static Optional<String> run(GuestShell shell, String script, List<String> arguments, Duration timeout) {
-        ProbeSession session;
+        PollShell session;
         synchronized (SESSIONS) {
             session = SESSIONS.get(shell);
             if (session == null || !session.sh.isRunning()) {
                 try {
-                    session = new ProbeSession(shell.start(Command.of("sh", "-s").timeout(Duration.ofDays(365))));
+                    session = new PollShell(shell.start(Command.of("sh", "-s").timeout(Duration.ofDays(365))));
                 } catch (RuntimeException e) {
                     return Optional.empty();
                 }

@@ -1,11 +1,7 @@
-package dev.limajunit.core.engine.limactl;
+package dev.limajunit.core.engine.support;
 
 import dev.limajunit.core.config.MountType;
 import dev.limajunit.core.config.ResolvedMount;
-import dev.limajunit.core.shell.Command;
-import dev.limajunit.core.shell.ExecResult;
-import dev.limajunit.core.shell.GuestShell;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,14 +10,15 @@ import java.util.Optional;
  * Checks in the guest's {@code /proc/mounts} that every declared mount really is mounted, with the file system its
  * mount type gives. Lima mounts 9p and virtiofs with {@code nofail} and never looks again, so a mount that failed
  * leaves an empty directory and a guest that otherwise looks healthy; this check turns that into a start failure.
+ * Both engines check with it.
  */
-final class MountVerifier {
+public final class GuestMountCheck {
 
-    private MountVerifier() {
+    private GuestMountCheck() {
     }
 
     /** The file system type /proc/mounts shows for a mount of this type; empty when any type is fine. */
-    static Optional<String> expectedFsType(MountType type) {
+    public static Optional<String> expectedFsType(MountType type) {
         return switch (type) {
             case NINEP -> Optional.of("9p");
             case VIRTIOFS -> Optional.of("virtiofs");
@@ -31,11 +28,11 @@ final class MountVerifier {
     }
 
     /** What is wrong with each mount, in declaration order; empty when all are mounted. */
-    static List<String> problems(MountTable table, MountType type, List<ResolvedMount> mounts) {
+    public static List<String> problems(GuestMountTable table, MountType type, List<ResolvedMount> mounts) {
         List<String> problems = new ArrayList<>();
         Optional<String> expected = expectedFsType(type);
         for (ResolvedMount mount : mounts) {
-            Optional<MountTable.Entry> entry = table.at(mount.mountPoint());
+            Optional<GuestMountTable.Entry> entry = table.at(mount.mountPoint());
             if (entry.isEmpty()) {
                 problems.add(mount.describe() + " is not mounted: nothing is mounted at " + mount.mountPoint()
                         + " in the guest (expected " + expected.orElse(type.yamlName()) + ")");
@@ -46,11 +43,5 @@ final class MountVerifier {
             }
         }
         return problems;
-    }
-
-    /** Reads the guest's mount table through its shell. */
-    static MountTable read(GuestShell shell) {
-        ExecResult result = shell.execChecked(Command.of("cat", "/proc/mounts").timeout(Duration.ofSeconds(30)));
-        return MountTable.parse(result.stdoutText());
     }
 }
