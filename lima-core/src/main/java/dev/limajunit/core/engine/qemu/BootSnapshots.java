@@ -1,6 +1,5 @@
 package dev.limajunit.core.engine.qemu;
 
-import dev.limajunit.core.engine.GuestUser;
 import dev.limajunit.core.process.ManagedProcess;
 import dev.limajunit.core.process.ProcessRegistry;
 import java.io.File;
@@ -47,8 +46,7 @@ final class BootSnapshots {
      * @param silentLimit how long its guest may print nothing before the boot counts as stalled
      */
     BootSnapshot obtain(QemuMachine machine, SnapshotShape shape, Duration timeout, Duration silentLimit) {
-        GuestUser user = machine.login().user();
-        String key = key(machine.withLogin(new GuestLogin(PLACEHOLDER_KEY, user)), shape);
+        String key = key(machine, shape);
         Path entry = cache.entry("snapshots", key, directory -> make(directory, machine, shape, timeout,
                 silentLimit));
         BootSnapshot snapshot = new BootSnapshot(entry);
@@ -63,8 +61,10 @@ final class BootSnapshots {
         KitCache.deleteTree(snapshot.directory());
     }
 
+    /** The cache key: the machine's own login key does not count (a snapshot has its own), its guest user does. */
     static String key(QemuMachine machine, SnapshotShape shape) {
-        List<String> argv = QemuCommandLine.build(machine, "snapshot", 0, Path.of("serial.log"), Path.of("qmp.sock"),
+        QemuMachine anyKey = machine.withLogin(new GuestLogin(PLACEHOLDER_KEY, machine.login().user()));
+        List<String> argv = QemuCommandLine.build(anyKey, "snapshot", 0, Path.of("serial.log"), Path.of("qmp.sock"),
                 shape.sharedMemory(), shape.placeholderDevices(Path.of("empty")), null);
         StringBuilder inputs = new StringBuilder("format " + FORMAT + "\n" + String.join("\n", argv) + "\n");
         for (Path file : List.of(machine.qemu(), machine.kernel(), machine.initramfs())) {

@@ -229,9 +229,9 @@ final class QemuBoot {
         try {
             int hotPlugged = (int) wirings.stream().filter(MountWiring::hotPluggedOnRestore).count();
             // the adoption is the session's first command: a round trip less than {@link #open}'s "true"
-            GuestShell rootShell = new VmExitAwareShell(SshGuestShell.connect(new SshTarget("127.0.0.1", sshPort, "root",
-                    snapshot.privateKey(), hostKey), SshShellOptions.defaults().withConnectTimeout(remaining())
-                    .withMaxSessions(MAX_SESSIONS)), exit);
+            SshTarget snapshotKey = new SshTarget("127.0.0.1", sshPort, "root", snapshot.privateKey(), hostKey);
+            GuestShell rootShell = new VmExitAwareShell(SshGuestShell.connect(snapshotKey,
+                    SshShellOptions.defaults().withConnectTimeout(remaining()).withMaxSessions(MAX_SESSIONS)), exit);
             started.add(rootShell);
             rootShell.execChecked(Command.shell(RestoredGuest.command(login, hotPlugged,
                     Math.round(System.currentTimeMillis() / 1000.0))));

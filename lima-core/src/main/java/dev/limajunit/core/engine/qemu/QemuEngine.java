@@ -141,8 +141,12 @@ public final class QemuEngine implements Engine {
 
     /** {@code -Dlima.snapshots}, else {@code LIMA_JUNIT_SNAPSHOTS}, else true. */
     static boolean snapshotsByDefault() {
-        String value = System.getProperty("lima.snapshots", System.getenv("LIMA_JUNIT_SNAPSHOTS"));
-        if (value == null || value.isBlank()) {
+        String value = System.getProperty("lima.snapshots", "");
+        if (value.isBlank()) {
+            // an empty property (the build passes it on unset) defers to the environment
+            value = System.getenv().getOrDefault("LIMA_JUNIT_SNAPSHOTS", "");
+        }
+        if (value.isBlank()) {
             return true;
         }
         if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The QEMU side of a restore: waits until QEMU has loaded the snapshot given with {@code -incoming} (it stays
@@ -59,6 +60,14 @@ final class SnapshotRestore {
 
     private static SnapshotRestoreException exited(ManagedProcess qemu, Path qemuStderr, BootSnapshot snapshot,
                                                    IOException cause) {
+        if (cause != null) {
+            // a QEMU that failed to load closes its QMP socket a moment before it exits
+            try {
+                qemu.process().waitFor(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (qemu.isAlive()) {
             return new SnapshotRestoreException("restoring the boot snapshot " + snapshot.directory() + " failed: "
                     + cause.getMessage(), cause);

@@ -19,7 +19,8 @@ class BootSnapshotsTest {
     @BeforeEach
     void aMachine() throws IOException {
         machine = new QemuMachine(Files.writeString(dir.resolve("qemu"), "qemu"), "tcg", 2, 1L << 30,
-                Files.writeString(dir.resolve("vmlinux"), "kernel"), Files.writeString(dir.resolve("initramfs"), "init"),
+                Files.writeString(dir.resolve("vmlinux"), "kernel"),
+                Files.writeString(dir.resolve("initramfs"), "init"),
                 new GuestLogin("ssh-ed25519 AAAA one", GuestUser.root()));
     }
 

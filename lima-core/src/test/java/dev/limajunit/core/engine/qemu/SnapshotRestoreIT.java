@@ -37,7 +37,8 @@ class SnapshotRestoreIT {
                         .doesNotContainKey("kernel");
                 // only this instance's key logs in: the snapshot's ("lima-junit-snapshot") was replaced
                 assertThat(instance.rootShell().execChecked("cat", "/root/.ssh/authorized_keys").stdoutText())
-                        .isEqualTo(Files.readString(instance.sshTarget().privateKey().resolveSibling("id_ed25519.pub")));
+                        .isEqualTo(Files.readString(instance.sshTarget().privateKey()
+                                .resolveSibling("id_ed25519.pub")));
                 long guestClock = Long.parseLong(instance.shell().execChecked("date", "+%s").stdoutText().strip());
                 assertThat(guestClock).as("the guest clock, set from the host's")
                         .isBetween(System.currentTimeMillis() / 1000 - 3, System.currentTimeMillis() / 1000 + 3);
@@ -82,8 +83,8 @@ class SnapshotRestoreIT {
         assertThatThrownBy(() -> engine.start(QemuTestVm.spec(MountType.NINEP, false),
                 QemuTestVm.options("snapshot-panic")))
                 .isInstanceOf(InstanceStartException.class)
-                .hasMessageContaining("instance snapshot-panic (qemu engine): the guest kernel panicked before the guest "
-                        + "was ready: Kernel panic - not syncing: VFS: Unable to mount root fs");
+                .hasMessageContaining("instance snapshot-panic (qemu engine): the guest kernel panicked before the "
+                        + "guest was ready: Kernel panic - not syncing: VFS: Unable to mount root fs");
         assertThat(qemu.pids()).as("the snapshot boot, then the cold boot").hasSize(2);
     }
 
