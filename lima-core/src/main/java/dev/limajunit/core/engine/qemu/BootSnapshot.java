@@ -6,8 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A guest booted once and saved by QEMU's migration, in the kit cache: {@code state} (the migration stream) and the
- * key pair the snapshotted guest authorizes until a restore replaces it with the instance's own.
+ * A guest booted once and saved by QEMU's migration, in the kit cache: {@code state} (the migration stream), the
+ * key pair the snapshotted guest authorizes until a restore replaces it with the instance's own, and for shapes with
+ * shared memory the guest memory file {@code memory}.
  *
  * @param directory the cache entry
  */
@@ -15,9 +16,16 @@ record BootSnapshot(Path directory) {
 
     static final String STATE = "state";
     static final String KEY = "id_ed25519";
+    /** Guest memory, for shapes with shared memory: kept out of {@link #STATE} (QEMU's x-ignore-shared). */
+    static final String MEMORY = "memory";
 
     Path state() {
         return directory.resolve(STATE);
+    }
+
+    /** The guest memory file of a shared-memory snapshot (sparse: only the pages the guest touched). */
+    Path memory() {
+        return directory.resolve(MEMORY);
     }
 
     /** The private key the snapshotted guest accepts (the cache entry is readable by its owner only). */

@@ -1,5 +1,7 @@
 package dev.limajunit.core.engine.qemu;
 
+import dev.limajunit.core.config.MountType;
+import dev.limajunit.core.engine.support.GuestMountCheck;
 import dev.limajunit.core.engine.support.GuestMountTable;
 import dev.limajunit.core.shell.GuestShell;
 import java.util.List;
@@ -14,10 +16,10 @@ final class GuestMounts {
     }
 
     /** The mounts (of those given) that /proc/mounts does not list with the expected type. */
-    static List<MountWiring> missing(GuestShell shell, List<MountWiring> wirings) {
+    static List<MountWiring> missing(GuestShell shell, MountType type, List<MountWiring> wirings) {
+        String fsType = GuestMountCheck.expectedFsType(type).orElseThrow(() -> new IllegalArgumentException(
+                "the qemu engine does not wire " + type));
         GuestMountTable table = GuestMountTable.parse(shell.execChecked("cat", "/proc/mounts").stdoutText());
-        return wirings.stream()
-                .filter(wiring -> !table.has(wiring.mount().mountPoint(), wiring.procMountsType()))
-                .toList();
+        return wirings.stream().filter(wiring -> !table.has(wiring.mount().mountPoint(), fsType)).toList();
     }
 }

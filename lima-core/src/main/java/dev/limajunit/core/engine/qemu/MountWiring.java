@@ -40,8 +40,6 @@ interface MountWiring extends AutoCloseable {
     /** Mounts it in the guest; returns once the mount is in place (or throws saying why not). */
     void mountInGuest(GuestShell shell) throws IOException;
 
-    /** The file system type /proc/mounts shows for it ("9p", "virtiofs", "fuse.sshfs"). */
-    String procMountsType();
 
     /** Ends the helpers it started; idempotent. */
     @Override

@@ -50,10 +50,6 @@ final class NinePMount implements MountWiring {
                 + point));
     }
 
-    @Override
-    public String procMountsType() {
-        return "9p";
-    }
 
     @Override
     public void close() {

@@ -5,6 +5,8 @@ import dev.limajunit.core.config.ResolvedMount;
 import dev.limajunit.core.engine.GuestUser;
 import dev.limajunit.core.engine.InstanceStartException;
 import dev.limajunit.core.engine.StartOptions;
+import dev.limajunit.core.engine.support.BootPhases;
+import dev.limajunit.core.engine.support.GuestMountCheck;
 import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.core.process.ManagedProcess;
 import dev.limajunit.core.process.ProcessRegistry;
@@ -53,7 +55,7 @@ final class QemuBoot {
     private final ResolvedInstance spec;
     private final StartOptions options;
     private final long deadline;
-    private final Map<String, Long> phases = new LinkedHashMap<>();
+    private final BootPhases phases;
     private final Map<String, Path> diagnostics = new LinkedHashMap<>();
     /** Synchronized: a restore opens two SSH sessions at once. */
     private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
@@ -69,6 +71,7 @@ final class QemuBoot {
         this.spec = spec;
         this.options = options;
         this.deadline = System.nanoTime() + options.startTimeout().toNanos();
+        this.phases = new BootPhases(options.name(), options.progress());
     }
 
     QemuInstance run() {
@@ -104,11 +107,11 @@ final class QemuBoot {
                 "-f", clientKey.toString()));
         SshClientWarmUp.startInBackground(clientKey);
         List<MountWiring> wirings = wirings();
-        phase("kit", t);
+        phases.done("kit", t);
 
         t = System.nanoTime();
         accelerator = engine.accelerator();
-        phase("accelerator", t);
+        phases.done("accelerator", t);
 
         GuestUser user = engine.guestUser();
         GuestLogin login = new GuestLogin(Files.readString(dir.resolve("id_ed25519.pub")).strip(), user);
@@ -125,7 +128,8 @@ final class QemuBoot {
         CompletableFuture<GuestShell> userSession = null;
         if (snapshot == null) {
             long launched = System.nanoTime();
-            qemu = launch(machine, wirings.stream().flatMap(w -> w.qemuArguments().stream()).toList(), null, null);
+            qemu = launch(machine, SnapshotShape.of(spec).sharedMemory() ? QemuCommandLine.SHARED_MEMORY_DIRECTORY : null,
+                    wirings.stream().flatMap(w -> w.qemuArguments().stream()).toList(), null, null);
             awaitReady(qemu.process());
             recordGuestPhases(launched);
             t = System.nanoTime();
@@ -138,12 +142,20 @@ final class QemuBoot {
         } else {
             t = System.nanoTime();
             Path qmpSocket = dir.resolve("qmp.sock");
-            qemu = launch(machine.withLogin(new GuestLogin(snapshot.publicKeyLine(), user)),
+            SnapshotShape shape = SnapshotShape.of(spec);
+            Path memory = shape.sharedMemory() ? privateMemoryCopy(snapshot) : null;
+            qemu = launch(machine.withLogin(new GuestLogin(snapshot.publicKeyLine(), user)), memory,
                     wirings.stream().filter(w -> !w.hotPluggedOnRestore())
-                            .flatMap(w -> w.qemuArguments().stream()).toList(), qmpSocket,
-                    "exec:cat " + GuestScript.quote(snapshot.state().toString()));
-            SnapshotRestore.resume(qemu.process(), qmpSocket, qemuStderr, snapshot, wirings, deadline);
-            phase("restore", t);
+                            .flatMap(w -> w.qemuArguments().stream()).toList(), qmpSocket, "defer");
+            try {
+                SnapshotRestore.resume(qemu.process(), qmpSocket, qemuStderr, snapshot, shape, wirings, deadline);
+            } finally {
+                if (memory != null) {
+                    // QEMU and virtiofsd hold it open: unlinked now, it goes with them, however they end
+                    Files.deleteIfExists(memory);
+                }
+            }
+            phases.done("restore", t);
             t = System.nanoTime();
             exit = new QemuExit(options.name(), qemu.process(), serial);
             rootShell = adoptRestoredGuest(snapshot, qemu.sshPort(), hostKey, login, wirings, exit);
@@ -154,7 +166,7 @@ final class QemuBoot {
                         hostKey), exit);
             }
         }
-        phase("ssh", t);
+        phases.done("ssh", t);
 
         for (MountWiring wiring : wirings) {
             t = System.nanoTime();
@@ -166,12 +178,12 @@ final class QemuBoot {
                 throw failure(m.describe() + " (" + spec.mountType() + " at " + m.mountPoint()
                         + ") could not be mounted in the guest: " + e.getMessage(), e);
             }
-            phase("mount[" + m.index() + "]", t);
+            phases.done("mount[" + m.index() + "]", t);
         }
-        List<MountWiring> missing = GuestMounts.missing(rootShell, wirings);
+        List<MountWiring> missing = GuestMounts.missing(rootShell, spec.mountType(), wirings);
         if (!missing.isEmpty()) {
             throw failure("mounted but missing from the guest's /proc/mounts: " + missing.stream()
-                    .map(w -> w.mount().describe() + " at " + w.mount().mountPoint() + " (" + w.procMountsType() + ")")
+                    .map(w -> w.mount().describe() + " at " + w.mount().mountPoint() + " (" + GuestMountCheck.expectedFsType(spec.mountType()).orElseThrow() + ")")
                     .collect(Collectors.joining(", ")), null);
         }
         GuestShell shell = rootShell;
@@ -181,7 +193,7 @@ final class QemuBoot {
             t = System.nanoTime();
             target = new SshTarget("127.0.0.1", qemu.sshPort(), user.name(), clientKey, hostKey);
             shell = new GuestUserShell(user, join(userSession), rootShell);
-            phase("ssh-user", t);
+            phases.done("ssh-user", t);
         }
         List<MountedDirectory> mounts = new ArrayList<>();
         for (MountWiring wiring : wirings) {
@@ -193,10 +205,10 @@ final class QemuBoot {
             t = System.nanoTime();
             inotify = InotifyForwarder.start(rootShell, mounts);
             started.add(inotify);
-            phase("inotify", t);
+            phases.done("inotify", t);
         }
         return new QemuInstance(options.name(), spec, qemu.process(), shell, rootShell, target, wirings, mounts,
-                phases, diagnostics, inotify);
+                phases.millis(), diagnostics, inotify);
     }
 
     private GuestShell connect(SshTarget target, QemuExit exit) {
@@ -262,6 +274,23 @@ final class QemuBoot {
         }
     }
 
+    /**
+     * This instance's copy of a shared-memory snapshot's guest memory, in {@code /dev/shm} as a cold boot's is: a
+     * sparse copy ({@code cp --sparse=always}), so only the pages the snapshot's guest touched are copied.
+     */
+    private Path privateMemoryCopy(BootSnapshot snapshot) {
+        Path copy = QemuCommandLine.SHARED_MEMORY_DIRECTORY.resolve("lima-junit-" + dir.getParent().getFileName()
+                + "-" + dir.getFileName() + ".memory");
+        try {
+            HostTool.run(dir, List.of("cp", "--sparse=always", snapshot.memory().toString(), copy.toString()));
+        } catch (RuntimeException e) {
+            throw new SnapshotRestoreException("could not copy the snapshot's guest memory to " + copy + ": "
+                    + e.getMessage(), e);
+        }
+        started.add(() -> Files.deleteIfExists(copy));
+        return copy;
+    }
+
     /** This machine's boot snapshot, made when missing; null (logged, with the reason) when none can be made. */
     private BootSnapshot snapshot(QemuMachine machine) {
         long t = System.nanoTime();
@@ -273,7 +302,7 @@ final class QemuBoot {
                     e.getMessage());
             return null;
         } finally {
-            phase("snapshot", t);
+            phases.done("snapshot", t);
         }
     }
 
@@ -333,13 +362,12 @@ final class QemuBoot {
      * Starts QEMU; a cold boot whose port was taken between our probe and QEMU's bind is retried with another port
      * (a restore that meets it fails and boots cold instead: waiting for the exit would cost a restore its budget).
      */
-    private LaunchedQemu launch(QemuMachine machine, List<String> devices, Path qmpSocket,
+    private LaunchedQemu launch(QemuMachine machine, Path memoryPath, List<String> devices, Path qmpSocket,
                                 String incoming) throws IOException {
-        boolean sharedMemory = SnapshotShape.of(spec).sharedMemory();
         for (int attempt = 1; ; attempt++) {
             int port = BootSnapshots.freePort();
             List<String> argv = QemuCommandLine.build(machine, "lima-junit-" + options.name(), port, serial.file(),
-                    qmpSocket, sharedMemory, devices, incoming);
+                    qmpSocket, memoryPath, devices, incoming);
             Files.writeString(dir.resolve("qemu.cmdline"), String.join(" ", argv) + "\n");
             ProcessBuilder builder = new ProcessBuilder(argv)
                     .redirectInput(new File("/dev/null"))
@@ -397,18 +425,9 @@ final class QemuBoot {
         long ready = Math.round(serial.readyUptime().orElse(0.0) * 1000);
         long init = Math.round(serial.initUptime().orElse(0.0) * 1000);
         long qemu = Math.max(0, total - ready);
-        record("qemu", qemu);
-        record("kernel", init);
-        record("init", Math.max(0, total - qemu - init));
-    }
-
-    private void phase(String name, long startNanos) {
-        record(name, (System.nanoTime() - startNanos) / 1_000_000);
-    }
-
-    private void record(String name, long millis) {
-        phases.put(name, millis);
-        options.progress().phaseDone(options.name(), name, Duration.ofMillis(millis));
+        phases.record("qemu", Duration.ofMillis(qemu));
+        phases.record("kernel", Duration.ofMillis(init));
+        phases.record("init", Duration.ofMillis(Math.max(0, total - qemu - init)));
     }
 
     private Duration remaining() {

@@ -18,6 +18,9 @@ final class QemuCommandLine {
     /** QEMU's minimal firmware (Debian: qemu-system-data). */
     static final Path QBOOT = Path.of("/usr/share/qemu/qboot.rom");
 
+    /** Where a cold boot's shared guest memory lives (an unnamed file), as Lima has it. */
+    static final Path SHARED_MEMORY_DIRECTORY = Path.of("/dev/shm");
+
     private QemuCommandLine() {
     }
 
@@ -27,12 +30,13 @@ final class QemuCommandLine {
      * @param sshPort    host port forwarded to the guest's port 22 on 127.0.0.1
      * @param serialLog  where the serial console goes
      * @param qmpSocket  where QEMU listens for QMP (the snapshot boot), or null
-     * @param sharedMemory whether guest memory is a shared file (vhost-user devices such as virtiofsd map it)
+     * @param memoryPath   where guest memory is a shared file (vhost-user devices such as virtiofsd map it): a
+     *                     directory for an unnamed file in it, or the file; null for private memory
      * @param devices    the mounts' device arguments, in order (PCI slots follow this order)
-     * @param incoming   a migration source to start from ({@code -incoming}), or null for a cold boot
+     * @param incoming   {@code -incoming}'s value ({@code defer} for a restore), or null for a cold boot
      */
     static List<String> build(QemuMachine machine, String name, int sshPort, Path serialLog, Path qmpSocket,
-                              boolean sharedMemory, List<String> devices, String incoming) {
+                              Path memoryPath, List<String> devices, String incoming) {
         long memoryMiB = Math.max(256, machine.memoryBytes() >> 20);
         List<String> argv = new ArrayList<>(List.of(machine.qemu().toString(), "-name", name,
                 "-nodefaults", "-no-user-config", "-display", "none", "-no-reboot"));
@@ -42,10 +46,11 @@ final class QemuCommandLine {
             argv.addAll(List.of("-bios", QBOOT.toString()));
         }
         argv.addAll(List.of("-smp", String.valueOf(machine.cpus()), "-m", memoryMiB + "M"));
-        if (sharedMemory) {
+        if (memoryPath != null) {
             // vhost-user devices (virtiofsd) map guest memory: it must be a shared file, as Lima sets it up.
             argv.addAll(List.of("-object", "memory-backend-file,id=virtiofs-shm,size=" + memoryMiB
-                    + "M,mem-path=/dev/shm,share=on", "-numa", "node,memdev=virtiofs-shm"));
+                    + "M,mem-path=" + QemuOptionValue.escape(memoryPath.toString()) + ",share=on",
+                    "-numa", "node,memdev=virtiofs-shm"));
         }
         argv.addAll(List.of("-kernel", machine.kernel().toString(), "-initrd", machine.initramfs().toString(),
                 "-append", "console=ttyS0 panic=-1 " + FAST_BOOT_ARGS + " " + machine.login().kernelArguments()));

@@ -9,6 +9,7 @@ import dev.limajunit.core.engine.GuestUser;
 import dev.limajunit.core.engine.Instance;
 import dev.limajunit.core.engine.InstanceStartException;
 import dev.limajunit.core.engine.StartOptions;
+import dev.limajunit.core.process.PathLookup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,7 +67,7 @@ public final class QemuEngine implements Engine {
         Map<SftpDriver, SftpServerFactory> servers = new EnumMap<>(SftpDriver.class);
         OpenSshSftpServer.find().ifPresent(server -> servers.put(SftpDriver.OPENSSH_SFTP_SERVER, server));
         servers.put(SftpDriver.BUILTIN, new BuiltinSftpServer());
-        return new QemuEngine(findOnPath("qemu-system-x86_64"), null, null, servers, null, null,
+        return new QemuEngine(PathLookup.of(System.getenv()).find("qemu-system-x86_64").orElse(null), null, null, servers, null, null,
                 GuestUser.fromSystem(), snapshotsByDefault());
     }
 
@@ -274,18 +275,5 @@ public final class QemuEngine implements Engine {
 
     Optional<SftpServerFactory> sftpServer(SftpDriver driver) {
         return Optional.ofNullable(sftpServers.get(driver));
-    }
-
-    private static Path findOnPath(String program) {
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String dir : path.split(":")) {
-                Path candidate = Path.of(dir, program);
-                if (Files.isExecutable(candidate)) {
-                    return candidate;
-                }
-            }
-        }
-        return null;
     }
 }

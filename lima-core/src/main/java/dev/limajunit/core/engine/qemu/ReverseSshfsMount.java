@@ -92,10 +92,6 @@ final class ReverseSshfsMount implements MountWiring {
         }
     }
 
-    @Override
-    public String procMountsType() {
-        return "fuse.sshfs";
-    }
 
     @Override
     public void close() {

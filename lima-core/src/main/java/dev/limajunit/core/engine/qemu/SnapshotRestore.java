@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The QEMU side of a restore: waits until QEMU has loaded the snapshot given with {@code -incoming} (it stays
- * paused, as the snapshot was saved paused), hot-plugs the devices a snapshot cannot hold, and lets the guest run.
+ * The QEMU side of a restore: has QEMU (started with {@code -incoming defer}) load the snapshot, waits until it has
+ * (it stays paused, as the snapshot was saved paused), hot-plugs the devices a snapshot cannot hold, and lets the
+ * guest run.
  */
 final class SnapshotRestore {
 
@@ -22,8 +23,11 @@ final class SnapshotRestore {
      *                                  discarded, so that the next boot makes a new one)
      */
     static void resume(ManagedProcess qemu, Path qmpSocket, Path qemuStderr, BootSnapshot snapshot,
-                       List<MountWiring> wirings, long deadline) {
+                       SnapshotShape shape, List<MountWiring> wirings, long deadline) {
         try (QmpClient qmp = connect(qemu, qmpSocket, qemuStderr, snapshot, deadline)) {
+            qmp.execute("migrate-set-capabilities", shape.migrationCapabilities());
+            qmp.execute("migrate-incoming", Map.of("uri", "exec:cat "
+                    + GuestScript.quote(snapshot.state().toString())));
             for (String status = qmp.status(); !status.equals("paused"); status = qmp.status()) {
                 if (!status.equals("inmigrate")) {
                     throw new IOException("QEMU is " + status + " after loading the snapshot, expected paused");

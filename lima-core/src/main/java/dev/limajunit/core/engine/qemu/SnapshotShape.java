@@ -5,6 +5,7 @@ import dev.limajunit.core.config.ResolvedInstance;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The devices a boot snapshot must be taken with so that a spec's mounts can be wired after a restore: 9p devices
@@ -19,6 +20,15 @@ record SnapshotShape(int ninePDevices, boolean sharedMemory) {
     static SnapshotShape of(ResolvedInstance spec) {
         return new SnapshotShape(spec.mountType() == MountType.NINEP ? spec.mounts().size() : 0,
                 spec.mountType() == MountType.VIRTIOFS);
+    }
+
+    /**
+     * The capabilities both sides of the migration need: with shared memory, the memory file is not in the stream
+     * (the restore maps a copy of it).
+     */
+    Map<String, Object> migrationCapabilities() {
+        return Map.of("capabilities", List.of(Map.of("capability", "x-ignore-shared",
+                "state", sharedMemory)));
     }
 
     /** The placeholder 9p devices, all serving {@code emptyDirectory}; unmounted, they do not block migration. */

@@ -115,10 +115,6 @@ final class VirtiofsMount implements MountWiring {
                 + (mount.writable() ? "" : " -o ro") + " " + tag + " " + point));
     }
 
-    @Override
-    public String procMountsType() {
-        return "virtiofs";
-    }
 
     @Override
     public void close() {
