@@ -128,7 +128,8 @@ final class QemuBoot {
         CompletableFuture<GuestShell> userSession = null;
         if (snapshot == null) {
             long launched = System.nanoTime();
-            qemu = launch(machine, SnapshotShape.of(spec).sharedMemory() ? QemuCommandLine.SHARED_MEMORY_DIRECTORY : null,
+            Path memory = SnapshotShape.of(spec).sharedMemory() ? QemuCommandLine.SHARED_MEMORY_DIRECTORY : null;
+            qemu = launch(machine, memory,
                     wirings.stream().flatMap(w -> w.qemuArguments().stream()).toList(), null, null);
             awaitReady(qemu.process());
             recordGuestPhases(launched);
@@ -182,8 +183,9 @@ final class QemuBoot {
         }
         List<MountWiring> missing = GuestMounts.missing(rootShell, spec.mountType(), wirings);
         if (!missing.isEmpty()) {
+            String fsType = GuestMountCheck.expectedFsType(spec.mountType()).orElseThrow();
             throw failure("mounted but missing from the guest's /proc/mounts: " + missing.stream()
-                    .map(w -> w.mount().describe() + " at " + w.mount().mountPoint() + " (" + GuestMountCheck.expectedFsType(spec.mountType()).orElseThrow() + ")")
+                    .map(w -> w.mount().describe() + " at " + w.mount().mountPoint() + " (" + fsType + ")")
                     .collect(Collectors.joining(", ")), null);
         }
         GuestShell shell = rootShell;

@@ -67,8 +67,8 @@ public final class QemuEngine implements Engine {
         Map<SftpDriver, SftpServerFactory> servers = new EnumMap<>(SftpDriver.class);
         OpenSshSftpServer.find().ifPresent(server -> servers.put(SftpDriver.OPENSSH_SFTP_SERVER, server));
         servers.put(SftpDriver.BUILTIN, new BuiltinSftpServer());
-        return new QemuEngine(PathLookup.of(System.getenv()).find("qemu-system-x86_64").orElse(null), null, null, servers, null, null,
-                GuestUser.fromSystem(), snapshotsByDefault());
+        Path qemu = PathLookup.of(System.getenv()).find("qemu-system-x86_64").orElse(null);
+        return new QemuEngine(qemu, null, null, servers, null, null, GuestUser.fromSystem(), snapshotsByDefault());
     }
 
     /** Uses this QEMU binary instead of the one on PATH. */
