@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class QemuStallRetryIT {
 
-    private static final Duration STALL = Duration.ofSeconds(5);
+    private static final Duration STALL = Duration.ofSeconds(10);
 
     @TempDir
     Path dir;
@@ -68,7 +68,7 @@ class QemuStallRetryIT {
                 QemuTestVm.options("stalls-twice")))
                 .isInstanceOf(InstanceStartException.class)
                 .hasMessageContaining("instance stalls-twice (qemu engine): the guest printed nothing on its serial "
-                        + "console within 5 s")
+                        + "console within 10 s")
                 .hasMessageContaining("the first boot stalled the same way")
                 .satisfies(e -> System.out.println("stalled twice:\n" + e.getMessage()));
         assertThat(qemu.pids()).as("guest launches: the first and one retry").hasSize(2);
