@@ -110,8 +110,10 @@ public final class AnnotationSpecReader {
     /** The one value of an attribute that is an array only so it can be left unset; null when empty. */
     private static <T extends YamlNamed> T atMostOne(List<String> errors, String attribute, T[] values, String rule) {
         if (values.length > 1) {
-            errors.add("@LimaInstance(" + attribute + " = " + Arrays.stream(values).map(YamlNamed::yamlName)
-                    .collect(Collectors.joining(", ", "{", "}")) + "): names " + values.length + " values; " + rule);
+            // an array is written as in the source, unquoted: {9p, virtiofs}
+            errors.add(AttributeMessages.annotation(attribute, new AnnotationArray(Arrays.stream(values)
+                    .map(YamlNamed::yamlName).collect(Collectors.joining(", ", "{", "}"))),
+                    "names " + values.length + " values; " + rule));
             return null;
         }
         return values.length == 0 ? null : values[0];
@@ -128,5 +130,13 @@ public final class AnnotationSpecReader {
             case ON -> Boolean.TRUE;
             case OFF -> Boolean.FALSE;
         };
+    }
+
+    /** An array attribute's values as written in the source; its {@link #toString()} is not quoted. */
+    private record AnnotationArray(String written) {
+        @Override
+        public String toString() {
+            return written;
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.limajunit.core.shell.GuestShell;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,8 @@ final class LimactlInstance implements Instance {
         this.spec = spec;
         this.shell = shell;
         this.mounts = List.copyOf(mounts);
-        this.phases = Map.copyOf(phases);
+        // in boot order, as Instance.bootPhases() promises (Map.copyOf would lose it)
+        this.phases = Collections.unmodifiableMap(new LinkedHashMap<>(phases));
         this.logs = logs;
         this.commands = commands;
         this.home = home;

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * A guest booted once and saved by QEMU's migration, in the kit cache: {@code state} (the migration stream), the
- * key pair the snapshotted guest authorizes until a restore replaces it with the instance's own, and for shapes with
- * shared memory the guest memory file {@code memory}.
+ * key pair the snapshotted guest authorizes until a restore replaces it with the instance's own, and the guest
+ * memory file {@code memory} (sparse: the pages the guest touched).
  *
  * @param directory the cache entry
  */
@@ -16,14 +16,14 @@ record BootSnapshot(Path directory) {
 
     static final String STATE = "state";
     static final String KEY = "id_ed25519";
-    /** Guest memory, for shapes with shared memory: kept out of {@link #STATE} (QEMU's x-ignore-shared). */
+    /** Guest memory, kept out of {@link #STATE} (QEMU's x-ignore-shared). */
     static final String MEMORY = "memory";
 
     Path state() {
         return directory.resolve(STATE);
     }
 
-    /** The guest memory file of a shared-memory snapshot (sparse: only the pages the guest touched). */
+    /** The guest memory file (sparse: only the pages the guest touched). */
     Path memory() {
         return directory.resolve(MEMORY);
     }
@@ -42,6 +42,6 @@ record BootSnapshot(Path directory) {
     }
 
     boolean isComplete() {
-        return Files.isReadable(state()) && Files.isReadable(privateKey());
+        return Files.isReadable(state()) && Files.isReadable(privateKey()) && Files.isReadable(memory());
     }
 }

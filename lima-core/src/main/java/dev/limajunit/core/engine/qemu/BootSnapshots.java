@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class BootSnapshots {
 
     /** Bumped whenever what a restore expects of a snapshot changes. */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     private static final String PLACEHOLDER_KEY = "ssh-ed25519 SNAPSHOT-KEY";
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
@@ -65,8 +65,7 @@ final class BootSnapshots {
     static String key(QemuMachine machine, SnapshotShape shape) {
         QemuMachine anyKey = machine.withLogin(new GuestLogin(PLACEHOLDER_KEY, machine.login().user()));
         List<String> argv = QemuCommandLine.build(anyKey, "snapshot", 0, Path.of("serial.log"), Path.of("qmp.sock"),
-                shape.sharedMemory() ? Path.of(BootSnapshot.MEMORY) : null, shape.placeholderDevices(Path.of("empty")),
-                null);
+                Path.of(BootSnapshot.MEMORY), shape.placeholderDevices(Path.of("empty")), null);
         StringBuilder inputs = new StringBuilder("format " + FORMAT + "\n" + String.join("\n", argv) + "\n");
         for (Path file : List.of(machine.qemu(), machine.kernel(), machine.initramfs())) {
             File f = file.toFile();
@@ -95,8 +94,7 @@ final class BootSnapshots {
         Path qmpSocket = work.resolve("qmp.sock");
         SerialConsole serial = new SerialConsole(work.resolve("serial.log"));
         List<String> argv = QemuCommandLine.build(machine, "lima-junit-snapshot", freePort(), serial.file(), qmpSocket,
-                shape.sharedMemory() ? directory.resolve(BootSnapshot.MEMORY) : null, shape.placeholderDevices(empty),
-                null);
+                directory.resolve(BootSnapshot.MEMORY), shape.placeholderDevices(empty), null);
         Files.writeString(directory.resolve("qemu.cmdline"), String.join(" ", argv) + "\n");
         Path stderr = work.resolve("qemu.stderr.log");
         ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(new File("/dev/null"))
@@ -120,7 +118,7 @@ final class BootSnapshots {
                 pause(20);
             }
             try (QmpClient qmp = QmpClient.connect(qmpSocket)) {
-                qmp.execute("migrate-set-capabilities", shape.migrationCapabilities());
+                qmp.execute("migrate-set-capabilities", SnapshotShape.MIGRATION_CAPABILITIES);
                 qmp.execute("stop", Map.of());
                 Path state = directory.resolve(BootSnapshot.STATE);
                 qmp.execute("migrate", Map.of("uri", "exec:cat > " + GuestScript.quote(state.toString())));

@@ -128,7 +128,9 @@ final class QemuBoot {
         CompletableFuture<GuestShell> userSession = null;
         if (snapshot == null) {
             long launched = System.nanoTime();
-            Path memory = SnapshotShape.of(spec).sharedMemory() ? QemuCommandLine.SHARED_MEMORY_DIRECTORY : null;
+            // shared guest memory for vhost-user (virtiofsd) only, as Lima has it
+            Path memory = wirings.stream().anyMatch(MountWiring::needsSharedMemory)
+                    ? QemuCommandLine.SHARED_MEMORY_DIRECTORY : null;
             qemu = launch(machine, memory,
                     wirings.stream().flatMap(w -> w.qemuArguments().stream()).toList(), null, null);
             awaitReady(qemu.process());
@@ -143,18 +145,15 @@ final class QemuBoot {
         } else {
             t = System.nanoTime();
             Path qmpSocket = dir.resolve("qmp.sock");
-            SnapshotShape shape = SnapshotShape.of(spec);
-            Path memory = shape.sharedMemory() ? privateMemoryCopy(snapshot) : null;
+            Path memory = privateMemoryCopy(snapshot);
             qemu = launch(machine.withLogin(new GuestLogin(snapshot.publicKeyLine(), user)), memory,
                     wirings.stream().filter(w -> !w.hotPluggedOnRestore())
                             .flatMap(w -> w.qemuArguments().stream()).toList(), qmpSocket, "defer");
             try {
-                SnapshotRestore.resume(qemu.process(), qmpSocket, qemuStderr, snapshot, shape, wirings, deadline);
+                SnapshotRestore.resume(qemu.process(), qmpSocket, qemuStderr, snapshot, wirings, deadline);
             } finally {
-                if (memory != null) {
-                    // QEMU and virtiofsd hold it open: unlinked now, it goes with them, however they end
-                    Files.deleteIfExists(memory);
-                }
+                // QEMU holds it open (and hands virtiofsd its descriptor): unlinked now, it goes with QEMU
+                Files.deleteIfExists(memory);
             }
             phases.done("restore", t);
             t = System.nanoTime();
@@ -277,7 +276,7 @@ final class QemuBoot {
     }
 
     /**
-     * This instance's copy of a shared-memory snapshot's guest memory, in {@code /dev/shm} as a cold boot's is: a
+     * This instance's copy of the snapshot's guest memory, in {@code /dev/shm} as a cold virtiofs boot's is: a
      * sparse copy ({@code cp --sparse=always}), so only the pages the snapshot's guest touched are copied.
      */
     private Path privateMemoryCopy(BootSnapshot snapshot) {
@@ -297,9 +296,15 @@ final class QemuBoot {
     private BootSnapshot snapshot(QemuMachine machine) {
         long t = System.nanoTime();
         try {
+            long free = Files.getFileStore(QemuCommandLine.SHARED_MEMORY_DIRECTORY).getUsableSpace();
+            if (free < spec.memoryBytes()) {
+                // a restored guest's memory is a file there: a guest outgrowing a full tmpfs dies of SIGBUS
+                throw new IllegalStateException(QemuCommandLine.SHARED_MEMORY_DIRECTORY + " has " + (free >> 20)
+                        + " MiB free, less than the guest's memory of " + (spec.memoryBytes() >> 20) + " MiB");
+            }
             return engine.bootSnapshots().obtain(machine, SnapshotShape.of(spec), remaining(),
                     engine.stallTimeout(options.startTimeout()));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             LOG.warn("lima-junit: instance {}: no boot snapshot ({}); booting the guest cold", options.name(),
                     e.getMessage());
             return null;

@@ -23,9 +23,9 @@ final class SnapshotRestore {
      *                                  discarded, so that the next boot makes a new one)
      */
     static void resume(ManagedProcess qemu, Path qmpSocket, Path qemuStderr, BootSnapshot snapshot,
-                       SnapshotShape shape, List<MountWiring> wirings, long deadline) {
+                       List<MountWiring> wirings, long deadline) {
         try (QmpClient qmp = connect(qemu, qmpSocket, qemuStderr, snapshot, deadline)) {
-            qmp.execute("migrate-set-capabilities", shape.migrationCapabilities());
+            qmp.execute("migrate-set-capabilities", SnapshotShape.MIGRATION_CAPABILITIES);
             qmp.execute("migrate-incoming", Map.of("uri", "exec:cat "
                     + GuestScript.quote(snapshot.state().toString())));
             for (String status = qmp.status(); !status.equals("paused"); status = qmp.status()) {

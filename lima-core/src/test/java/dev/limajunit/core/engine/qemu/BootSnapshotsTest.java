@@ -26,7 +26,7 @@ class BootSnapshotsTest {
 
     @Test
     void theKeyIsStableAndIgnoresTheInstancesOwnKey() {
-        SnapshotShape shape = new SnapshotShape(1, false);
+        SnapshotShape shape = new SnapshotShape(1);
         assertThat(BootSnapshots.key(machine, shape)).hasSize(16)
                 .isEqualTo(BootSnapshots.key(machine.withLogin(new GuestLogin("ssh-ed25519 BBBB two",
                         GuestUser.root())), shape));
@@ -34,10 +34,9 @@ class BootSnapshotsTest {
 
     @Test
     void anythingTheRestoreMustMatchMakesAnotherSnapshot() throws IOException {
-        SnapshotShape shape = new SnapshotShape(1, false);
+        SnapshotShape shape = new SnapshotShape(1);
         String key = BootSnapshots.key(machine, shape);
-        assertThat(BootSnapshots.key(machine, new SnapshotShape(2, false))).isNotEqualTo(key);
-        assertThat(BootSnapshots.key(machine, new SnapshotShape(1, true))).isNotEqualTo(key);
+        assertThat(BootSnapshots.key(machine, new SnapshotShape(2))).isNotEqualTo(key);
         assertThat(BootSnapshots.key(new QemuMachine(machine.qemu(), "tcg", 2, 2L << 30, machine.kernel(),
                 machine.initramfs(), machine.login()), shape)).isNotEqualTo(key);
         assertThat(BootSnapshots.key(machine.withLogin(new GuestLogin("ssh-ed25519 AAAA one",
@@ -54,10 +53,10 @@ class BootSnapshotsTest {
     }
 
     @Test
-    void ninePMountsGetOnePlaceholderDeviceEachAndVirtiofsSharedMemory() {
-        assertThat(new SnapshotShape(2, false).placeholderDevices(Path.of("/e")))
+    void ninePMountsGetOnePlaceholderDeviceEach() {
+        assertThat(new SnapshotShape(2).placeholderDevices(Path.of("/e")))
                 .containsExactly("-virtfs", "local,mount_tag=lima-0000000000000000,path=/e,security_model=none",
                         "-virtfs", "local,mount_tag=lima-0000000000000001,path=/e,security_model=none");
-        assertThat(new SnapshotShape(0, true).placeholderDevices(Path.of("/e"))).isEmpty();
+        assertThat(new SnapshotShape(0).placeholderDevices(Path.of("/e"))).isEmpty();
     }
 }
