@@ -22,7 +22,7 @@ class RunCommandIT {
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
         assertThat(run.out()).isEqualTo("out\n");
-        assertThat(run.err()).contains("err\n").contains("lima-junit: booted in").contains("kernel")
+        assertThat(run.err()).contains("err\n").contains("lima-junit: booted in").contains("ssh")
                 .contains("mount[0]");
         assertThat(dir.resolve("f")).hasContent("hi");
     }
