@@ -213,17 +213,26 @@ final class QemuBoot {
     }
 
     private GuestShell connect(SshTarget target, QemuExit exit) {
-        GuestShell shell = open(target, exit);
+        return connect(target, exit, Command.of("true"));
+    }
+
+    /** A session whose first command, {@code first}, has run; in {@link #started}. */
+    private GuestShell connect(SshTarget target, QemuExit exit, Command first) {
+        GuestShell shell = open(target, exit, first);
         started.add(shell);
         return shell;
     }
 
-    /** A session whose first command has run; not yet in {@link #started}. */
     private GuestShell open(SshTarget target, QemuExit exit) {
+        return open(target, exit, Command.of("true"));
+    }
+
+    /** A session whose first command, {@code first}, has run; not yet in {@link #started}. */
+    private GuestShell open(SshTarget target, QemuExit exit, Command first) {
         GuestShell shell = new VmExitAwareShell(SshGuestShell.connect(target,
                 SshShellOptions.defaults().withConnectTimeout(remaining()).withMaxSessions(MAX_SESSIONS)), exit);
         try {
-            shell.execChecked("true");
+            shell.execChecked(first);
         } catch (RuntimeException e) {
             shell.close();
             throw e;
@@ -241,14 +250,10 @@ final class QemuBoot {
                                           List<MountWiring> wirings, QemuExit exit) {
         try {
             int hotPlugged = (int) wirings.stream().filter(MountWiring::hotPluggedOnRestore).count();
-            // the adoption is the session's first command: a round trip less than {@link #open}'s "true"
-            SshTarget snapshotKey = new SshTarget("127.0.0.1", sshPort, "root", snapshot.privateKey(), hostKey);
-            GuestShell rootShell = new VmExitAwareShell(SshGuestShell.connect(snapshotKey,
-                    SshShellOptions.defaults().withConnectTimeout(remaining()).withMaxSessions(MAX_SESSIONS)), exit);
-            started.add(rootShell);
-            rootShell.execChecked(Command.shell(RestoredGuest.command(login, hotPlugged,
-                    Math.round(System.currentTimeMillis() / 1000.0))));
-            return rootShell;
+            // the adoption is the session's first command: a round trip less than a "true" before it
+            return connect(new SshTarget("127.0.0.1", sshPort, "root", snapshot.privateKey(), hostKey), exit,
+                    Command.shell(RestoredGuest.command(login, hotPlugged,
+                            Math.round(System.currentTimeMillis() / 1000.0))));
         } catch (RuntimeException e) {
             throw new SnapshotRestoreException("the guest restored from " + snapshot.directory() + " did not take "
                     + "this instance's key, clock and devices: " + e.getMessage(), e);
