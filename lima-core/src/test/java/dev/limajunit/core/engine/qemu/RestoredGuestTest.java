@@ -20,6 +20,9 @@ class RestoredGuestTest {
     void reseedsSetsTheClockAndRebindsThe9pDevices() {
         String command = RestoredGuest.command(new GuestLogin("k", GuestUser.root()), 0, 1_800_000_000L);
         assertThat(command).startsWith("set -e\n").contains(" | base64 -d > /dev/urandom\n")
+                // the seed first, then the reseed that takes it in
+                .containsSubsequence("> /dev/urandom\n", "echo freezer > /sys/power/pm_test\n",
+                        "echo freeze > /sys/power/state\n", "echo none > /sys/power/pm_test\n")
                 .contains("date -s @1800000000 > /dev/null\n")
                 .contains("> /sys/bus/virtio/drivers/9pnet_virtio/unbind")
                 .contains("> /sys/bus/virtio/drivers/9pnet_virtio/bind")

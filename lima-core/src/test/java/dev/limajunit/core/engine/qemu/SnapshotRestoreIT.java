@@ -42,6 +42,9 @@ class SnapshotRestoreIT {
                 long guestClock = Long.parseLong(instance.shell().execChecked("date", "+%s").stdoutText().strip());
                 assertThat(guestClock).as("the guest clock, set from the host's")
                         .isBetween(System.currentTimeMillis() / 1000 - 3, System.currentTimeMillis() / 1000 + 3);
+                assertThat(instance.rootShell().execChecked("dmesg").stdoutText())
+                        .as("the kernel's random generator reseeded after the restore, from the host's bytes")
+                        .contains("random: crng reseeded on system resumption");
                 assertThat(instance.shell().execChecked("cat", "/proc/mounts").stdoutText())
                         .as("the 9p device reads Lima's tag again, not the snapshot's placeholder")
                         .contains(MountTag.of(location.toString(), "/mnt/share") + " /mnt/share 9p ");
