@@ -4,9 +4,6 @@ import dev.limajunit.core.process.ManagedProcess;
 import dev.limajunit.core.process.ProcessRegistry;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,29 +90,20 @@ final class BootSnapshots {
         Path empty = Files.createDirectories(work.resolve("empty"));
         Path qmpSocket = work.resolve("qmp.sock");
         SerialConsole serial = new SerialConsole(work.resolve("serial.log"));
-        List<String> argv = QemuCommandLine.build(machine, "lima-junit-snapshot", freePort(), serial.file(), qmpSocket,
-                directory.resolve(BootSnapshot.MEMORY), shape.placeholderDevices(empty), null);
+        List<String> argv = QemuCommandLine.build(machine, "lima-junit-snapshot", LoopbackPort.free(), serial.file(),
+                qmpSocket, directory.resolve(BootSnapshot.MEMORY), shape.placeholderDevices(empty), null);
         Files.writeString(directory.resolve("qemu.cmdline"), String.join(" ", argv) + "\n");
         Path stderr = work.resolve("qemu.stderr.log");
         ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(new File("/dev/null"))
                 .redirectOutput(work.resolve("qemu.stdout.log").toFile()).redirectError(stderr.toFile());
-        long started = System.nanoTime();
-        long deadline = started + timeout.toNanos();
+        StartDeadline deadline = new StartDeadline(System.nanoTime() + timeout.toNanos(), timeout.toSeconds() + " s");
         try (ManagedProcess qemu = ProcessRegistry.global().start("qemu boot snapshot", builder)) {
-            while (serial.readyUptime().isEmpty()) {
-                if (!qemu.isAlive()) {
-                    throw new IOException("the snapshot boot's QEMU exited with code " + qemu.process().exitValue()
-                            + ": " + Files.readString(stderr).strip() + "\n" + serial.tail(20));
-                }
-                if (serial.isSilent() && System.nanoTime() - started > silentLimit.toNanos()) {
-                    throw new IOException("the snapshot boot's guest printed nothing within " + silentLimit.toSeconds()
-                            + " s: QEMU stalled");
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IOException("the snapshot boot was not ready within " + timeout.toSeconds() + " s:\n"
-                            + serial.tail(20));
-                }
-                pause(20);
+            try {
+                serial.awaitReady("the snapshot boot", qemu, stderr, silentLimit, deadline);
+            } catch (GuestStalledException e) {
+                throw new IOException(e.getMessage(), e);
+            } catch (GuestNotReadyException e) {
+                throw new IOException("the snapshot boot: " + e.getMessage() + "\n" + serial.tail(20), e);
             }
             try (QmpClient qmp = QmpClient.connect(qmpSocket)) {
                 qmp.execute("migrate-set-capabilities", SnapshotShape.MIGRATION_CAPABILITIES);
@@ -131,7 +119,7 @@ final class BootSnapshots {
                         throw new IOException("QEMU could not save the snapshot: migration " + status + ": "
                                 + qmp.execute("query-migrate", Map.of()).path("error-desc").asString());
                     }
-                    if (System.nanoTime() > deadline) {
+                    if (deadline.passed()) {
                         throw new IOException("saving the snapshot took longer than " + timeout.toSeconds() + " s");
                     }
                     pause(20);
@@ -142,14 +130,6 @@ final class BootSnapshots {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while making a boot snapshot", e);
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free local port for the guest's SSH", e);
         }
     }
 

@@ -3,7 +3,9 @@ package dev.limajunit.core.engine.qemu;
 import dev.limajunit.core.config.ResolvedMount;
 import dev.limajunit.core.shell.GuestShell;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How one mount is wired, in the order the engine calls it: helpers on the host before QEMU starts, QEMU arguments,
@@ -37,9 +39,13 @@ interface MountWiring extends AutoCloseable {
         return false;
     }
 
+    /** The log of its host helper (virtiofsd, sshfs), for a failed start's diagnostics; empty when it has none. */
+    default Optional<Path> helperLog() {
+        return Optional.empty();
+    }
+
     /** Mounts it in the guest; returns once the mount is in place (or throws saying why not). */
     void mountInGuest(GuestShell shell) throws IOException;
-
 
     /** Ends the helpers it started; idempotent. */
     @Override

@@ -9,6 +9,7 @@ import dev.limajunit.core.engine.GuestUser;
 import dev.limajunit.core.engine.Instance;
 import dev.limajunit.core.engine.InstanceStartException;
 import dev.limajunit.core.engine.StartOptions;
+import dev.limajunit.core.host.GuestKernelFacts;
 import dev.limajunit.core.process.PathLookup;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,26 +36,10 @@ public final class QemuEngine implements Engine {
     private static final Set<MountType> SUPPORTED = Set.of(MountType.NINEP, MountType.VIRTIOFS,
             MountType.REVERSE_SSHFS);
 
-    private final Path qemuBinary;
-    private final Path kernelOverride;
-    private final String accelerator;
-    private final Map<SftpDriver, SftpServerFactory> sftpServers;
-    private final Duration stallTimeout;
-    private final Path cacheDirectory;
-    private final GuestUser guestUser;
-    private final boolean snapshots;
+    private final QemuSettings settings;
 
-    private QemuEngine(Path qemuBinary, Path kernelOverride, String accelerator,
-                       Map<SftpDriver, SftpServerFactory> sftpServers, Duration stallTimeout, Path cacheDirectory,
-                       GuestUser guestUser, boolean snapshots) {
-        this.qemuBinary = qemuBinary;
-        this.kernelOverride = kernelOverride;
-        this.accelerator = accelerator;
-        this.sftpServers = Map.copyOf(sftpServers);
-        this.stallTimeout = stallTimeout;
-        this.cacheDirectory = cacheDirectory;
-        this.guestUser = guestUser;
-        this.snapshots = snapshots;
+    private QemuEngine(QemuSettings settings) {
+        this.settings = settings;
     }
 
     /**
@@ -68,35 +53,32 @@ public final class QemuEngine implements Engine {
         OpenSshSftpServer.find().ifPresent(server -> servers.put(SftpDriver.OPENSSH_SFTP_SERVER, server));
         servers.put(SftpDriver.BUILTIN, new BuiltinSftpServer());
         Path qemu = PathLookup.of(System.getenv()).find("qemu-system-x86_64").orElse(null);
-        return new QemuEngine(qemu, null, null, servers, null, null, GuestUser.fromSystem(), snapshotsByDefault());
+        return new QemuEngine(new QemuSettings(qemu, null, null, servers, null, null, GuestUser.fromSystem(),
+                snapshotsByDefault()));
     }
 
     /** Uses this QEMU binary instead of the one on PATH. */
     public QemuEngine withQemuBinary(Path value) {
-        return new QemuEngine(value, kernelOverride, accelerator, sftpServers, stallTimeout, cacheDirectory,
-                guestUser, snapshots);
+        return new QemuEngine(settings.withQemuBinary(value));
     }
 
     /** Boots this kernel image instead of the kit's (the kit's initramfs and modules stay). */
     public QemuEngine withKernel(Path value) {
-        return new QemuEngine(qemuBinary, value, accelerator, sftpServers, stallTimeout, cacheDirectory,
-                guestUser, snapshots);
+        return new QemuEngine(settings.withKernelOverride(value));
     }
 
     /** "tcg" or "kvm". */
     public QemuEngine withAccelerator(String value) {
         QemuAccelerator.arguments(value); // validates
-        return new QemuEngine(qemuBinary, kernelOverride, value, sftpServers, stallTimeout, cacheDirectory,
-                guestUser, snapshots);
+        return new QemuEngine(settings.withAccelerator(value));
     }
 
     /** Serves reverse-sshfs mounts whose {@code sftpDriver} is {@code driver} with {@code factory} (e.g. builtin). */
     public QemuEngine withSftpServer(SftpDriver driver, SftpServerFactory factory) {
         Map<SftpDriver, SftpServerFactory> servers = new EnumMap<>(SftpDriver.class);
-        servers.putAll(sftpServers);
+        servers.putAll(settings.sftpServers());
         servers.put(driver, factory);
-        return new QemuEngine(qemuBinary, kernelOverride, accelerator, servers, stallTimeout, cacheDirectory,
-                guestUser, snapshots);
+        return new QemuEngine(settings.withSftpServers(servers));
     }
 
     /**
@@ -109,8 +91,7 @@ public final class QemuEngine implements Engine {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException("stallTimeout " + value + " must be a positive duration");
         }
-        return new QemuEngine(qemuBinary, kernelOverride, accelerator, sftpServers, value, cacheDirectory,
-                guestUser, snapshots);
+        return new QemuEngine(settings.withStallTimeout(value));
     }
 
     /**
@@ -119,14 +100,12 @@ public final class QemuEngine implements Engine {
      * {@code ~/.cache/lima-junit}).
      */
     public QemuEngine withCacheDirectory(Path value) {
-        return new QemuEngine(qemuBinary, kernelOverride, accelerator, sftpServers, stallTimeout, value,
-                guestUser, snapshots);
+        return new QemuEngine(settings.withCacheDirectory(value));
     }
 
     /** Tests act as this guest user ({@link GuestUser#root()} for root); the engine's own work stays root. */
     public QemuEngine withGuestUser(GuestUser value) {
-        return new QemuEngine(qemuBinary, kernelOverride, accelerator, sftpServers, stallTimeout, cacheDirectory,
-                Objects.requireNonNull(value, "guestUser"), snapshots);
+        return new QemuEngine(settings.withGuestUser(Objects.requireNonNull(value, "guestUser")));
     }
 
     /**
@@ -136,8 +115,7 @@ public final class QemuEngine implements Engine {
      * cold boot, logged with the reason.
      */
     public QemuEngine withSnapshots(boolean value) {
-        return new QemuEngine(qemuBinary, kernelOverride, accelerator, sftpServers, stallTimeout, cacheDirectory,
-                guestUser, value);
+        return new QemuEngine(settings.withSnapshots(value));
     }
 
     /** {@code -Dlima.snapshots}, else {@code LIMA_JUNIT_SNAPSHOTS}, else true. */
@@ -156,18 +134,6 @@ public final class QemuEngine implements Engine {
         return Boolean.parseBoolean(value);
     }
 
-    boolean snapshots() {
-        return snapshots;
-    }
-
-    BootSnapshots bootSnapshots() {
-        return new BootSnapshots(cacheDirectory == null ? KitCache.userDefault() : new KitCache(cacheDirectory));
-    }
-
-    GuestUser guestUser() {
-        return guestUser;
-    }
-
     @Override
     public String name() {
         return NAME;
@@ -183,6 +149,7 @@ public final class QemuEngine implements Engine {
         if (!arch.equals("amd64") && !arch.equals("x86_64")) {
             return Optional.of("the qemu engine boots x86_64 guests on x86_64 hosts only (this host is " + arch + ")");
         }
+        Path qemuBinary = settings.qemuBinary();
         if (qemuBinary == null || !Files.isExecutable(qemuBinary)) {
             return Optional.of((qemuBinary == null ? "qemu-system-x86_64 is not on PATH" : qemuBinary
                     + " is not an executable")
@@ -205,7 +172,7 @@ public final class QemuEngine implements Engine {
                     + "\" is not supported by the qemu engine (supported: 9p, virtiofs, reverse-sshfs)");
         }
         long started = System.nanoTime();
-        if (snapshots) {
+        if (settings.snapshots()) {
             try {
                 return bootOnce(spec, options, true);
             } catch (SnapshotRestoreException e) {
@@ -221,7 +188,7 @@ public final class QemuEngine implements Engine {
     private Instance bootOnce(ResolvedInstance spec, StartOptions options, boolean restore) {
         long started = System.nanoTime();
         try {
-            return new QemuBoot(this, spec, options, restore).run();
+            return new QemuBoot(settings, spec, options, restore).run();
         } catch (GuestStalledException stalled) {
             // Everything the stalled boot started is stopped already; one fresh boot gets the time that is left.
             Duration left = options.startTimeout().minusNanos(System.nanoTime() - started);
@@ -230,7 +197,7 @@ public final class QemuEngine implements Engine {
             }
             LOG.warn("lima-junit: {}; booting it once more", stalled.getMessage());
             try {
-                return new QemuBoot(this, spec, options.withStartTimeout(left), restore).run();
+                return new QemuBoot(settings, spec, options.withStartTimeout(left), restore).run();
             } catch (GuestStalledException again) {
                 throw new InstanceStartException(again.getMessage() + "; the first boot stalled the same way, so this "
                         + "host cannot run the guest now (see docs/troubleshooting.md, \"stalled\")", again);
@@ -238,42 +205,16 @@ public final class QemuEngine implements Engine {
         }
     }
 
+    /** The QEMU binary this engine runs; null when there is none on PATH. */
     Path qemuBinary() {
-        return qemuBinary;
-    }
-
-    /** The guest kit from this engine's cache directory, built there when missing. */
-    GuestKit guestKit() {
-        return cacheDirectory == null ? GuestKitBuilder.userKit() : GuestKitBuilder.kitIn(cacheDirectory);
-    }
-
-    /** How long a silent serial console means a stall, for a boot with this start timeout. */
-    Duration stallTimeout(Duration startTimeout) {
-        if (stallTimeout != null) {
-            return stallTimeout;
-        }
-        Duration third = startTimeout.dividedBy(3);
-        return third.compareTo(Duration.ofSeconds(60)) > 0 ? third : Duration.ofSeconds(60);
-    }
-
-    Optional<Path> kernelOverride() {
-        return Optional.ofNullable(kernelOverride);
-    }
-
-    /** The accelerator set with {@link #withAccelerator}, else the one {@link QemuAccelerator} chooses. */
-    String accelerator() {
-        return accelerator != null ? accelerator : QemuAccelerator.chosen();
+        return settings.qemuBinary();
     }
 
     /**
      * What the guest kernel can mount: everything, since the guest kit is not built unless the kernel has 9p,
      * virtiofs and FUSE (as modules or built in). For {@code HostProbe.withGuestKernel}.
      */
-    public static dev.limajunit.core.host.GuestKernelFacts guestKernelFacts() {
-        return dev.limajunit.core.host.GuestKernelFacts.all();
-    }
-
-    Optional<SftpServerFactory> sftpServer(SftpDriver driver) {
-        return Optional.ofNullable(sftpServers.get(driver));
+    public static GuestKernelFacts guestKernelFacts() {
+        return GuestKernelFacts.all();
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A reverse-sshfs mount as Lima wires it: the guest runs {@code sshfs :LOCATION MOUNTPOINT -o slave} over an SSH
@@ -43,8 +44,9 @@ final class ReverseSshfsMount implements MountWiring {
         return mount;
     }
 
-    Path log() {
-        return log;
+    @Override
+    public Optional<Path> helperLog() {
+        return Optional.of(log);
     }
 
     @Override

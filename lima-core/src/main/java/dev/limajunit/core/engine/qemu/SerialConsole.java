@@ -1,16 +1,21 @@
 package dev.limajunit.core.engine.qemu;
 
+import dev.limajunit.core.process.ManagedProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The guest's serial console as QEMU writes it to a file: read for the readiness line and for error messages. */
+/**
+ * The guest's serial console as QEMU writes it to a file: read for the readiness line (waited for here, for cold boots
+ * and snapshot boots alike) and for error messages.
+ */
 final class SerialConsole {
 
     static final String READY_MARKER = "LIMA-JUNIT-READY";
@@ -59,6 +64,46 @@ final class SerialConsole {
         }
         Matcher m = UPTIME.matcher(text.substring(at));
         return Optional.of(m.find() ? Double.parseDouble(m.group(1)) : 0.0);
+    }
+
+    /**
+     * Waits until the guest prints its readiness line.
+     *
+     * @param who         whose boot it is, for the stall message: "instance NAME (qemu engine)"
+     * @param silentLimit how long the guest may print nothing at all while QEMU runs
+     * @throws GuestStalledException  when it printed nothing within {@code silentLimit}
+     * @throws GuestNotReadyException when QEMU exited first (saying so with the guest's panic line, if it panicked,
+     *                                and QEMU's stderr) or the deadline passed
+     */
+    void awaitReady(String who, ManagedProcess qemu, Path qemuStderr, Duration silentLimit, StartDeadline deadline)
+            throws IOException {
+        long silentUntil = System.nanoTime() + silentLimit.toNanos();
+        while (readyUptime().isEmpty()) {
+            if (System.nanoTime() > silentUntil && isSilent() && qemu.isAlive()) {
+                throw new GuestStalledException(who + ": the guest printed nothing on its serial console within "
+                        + (silentLimit.toMillis() % 1000 == 0 ? silentLimit.toSeconds() + " s"
+                        : silentLimit.toMillis() + " ms") + " (" + file + " is empty): QEMU stalled before the guest "
+                        + "kernel printed anything");
+            }
+            if (!qemu.isAlive()) {
+                int code = qemu.process().exitValue();
+                String stderr = Files.readString(qemuStderr).strip();
+                throw new GuestNotReadyException(panicLine().map(line -> "the guest kernel panicked before the guest "
+                                + "was ready: " + line + " (QEMU exited with code " + code + ": it runs with panic=-1 "
+                                + "-no-reboot)").orElse("QEMU exited with code " + code + " before the guest was ready")
+                        + (stderr.isEmpty() ? "" : ": " + stderr));
+            }
+            if (deadline.passed()) {
+                throw new GuestNotReadyException("the guest did not become ready (no \"" + READY_MARKER + "\" on its "
+                        + "serial console) within " + deadline.description());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GuestNotReadyException("interrupted while waiting for the guest");
+            }
+        }
     }
 
     /** Whether the guest has printed nothing yet. */

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A virtiofs mount as Lima wires it on QEMU: one virtiofsd per mount on a vhost-user socket,
@@ -47,8 +48,9 @@ final class VirtiofsMount implements MountWiring {
         return mount;
     }
 
-    Path log() {
-        return log;
+    @Override
+    public Optional<Path> helperLog() {
+        return Optional.of(log);
     }
 
     /** The virtiofsd serving this mount. */
