@@ -2,28 +2,18 @@ package dev.limajunit.core.engine.limactl;
 
 import dev.limajunit.core.config.LimaVersion;
 import dev.limajunit.core.config.ResolvedInstance;
-import dev.limajunit.core.config.ResolvedMount;
 import dev.limajunit.core.engine.Engine;
 import dev.limajunit.core.engine.Instance;
 import dev.limajunit.core.engine.InstanceStartException;
 import dev.limajunit.core.engine.StartOptions;
-import dev.limajunit.core.engine.support.BootPhases;
-import dev.limajunit.core.engine.support.GuestMountCheck;
-import dev.limajunit.core.engine.support.GuestMountTable;
 import dev.limajunit.core.host.HostProbe;
-import dev.limajunit.core.mount.MountedDirectory;
 import dev.limajunit.core.process.PathLookup;
-import dev.limajunit.core.shell.GuestPath;
-import dev.limajunit.core.shell.GuestShell;
-import dev.limajunit.core.shell.HostKeyPolicy;
-import dev.limajunit.core.shell.SshTarget;
 import dev.limajunit.core.shell.ssh.SshGuestShell;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +113,21 @@ public final class LimactlEngine implements Engine {
             throw new InstanceStartException("limactl engine cannot start \"" + options.name() + "\": " + reason);
         });
         String name = options.name();
+        LimaHome home = preparedHome(name, spec);
+        LimactlCommands commands = commands(home, settings.commandTimeout());
+        requireSupportedVersion(name, spec, commands);
+        try {
+            sweepOnce(home, commands);
+        } catch (LimactlException e) {
+            SWEPT_HOMES.remove(home.dir());
+            throw StartFailure.of(name, StartFailure.isRootRefusal(e.result()) ? StartFailure.rootExplanation()
+                    : "the sweep of dead runs' instances could not list instances", e.result(), null, null);
+        }
+        return new LimactlBoot(settings, connector, commands, home, spec, options).fresh(writeLimaYaml(name, spec));
+    }
+
+    /** The LIMA_HOME for {@code name}, created when private, with the host user's access to it and the mounts. */
+    private LimaHome preparedHome(String name, ResolvedInstance spec) {
         LimaHome home = home();
         try {
             InstanceNames.check(name);
@@ -148,8 +153,11 @@ public final class LimactlEngine implements Engine {
                 throw new InstanceStartException("limactl engine cannot start \"" + name + "\": " + e.getMessage(), e);
             }
         }
-        LimactlCommands commands = commands(home, settings.commandTimeout());
+        return home;
+    }
 
+    /** Checks that this Lima runs at all and supports what {@code spec} asks for. */
+    private void requireSupportedVersion(String name, ResolvedInstance spec, LimactlCommands commands) {
         LimactlResult versionResult = commands.version();
         if (!versionResult.succeeded()) {
             throw StartFailure.of(name, StartFailure.isRootRefusal(versionResult) ? StartFailure.rootExplanation()
@@ -161,68 +169,6 @@ public final class LimactlEngine implements Engine {
             throw new InstanceStartException("limactl engine cannot start \"" + name + "\": "
                     + String.join("; ", violations));
         }
-        try {
-            sweepOnce(home, commands);
-        } catch (LimactlException e) {
-            SWEPT_HOMES.remove(home.dir());
-            throw StartFailure.of(name, StartFailure.isRootRefusal(e.result()) ? StartFailure.rootExplanation()
-                    : "the sweep of dead runs' instances could not list instances", e.result(), null, null);
-        }
-
-        BootPhases phases = new BootPhases(options.name(), options.progress());
-        Path yaml = writeLimaYaml(name, spec);
-        long t0 = System.nanoTime();
-        LimactlResult create = commands.create(name, yaml);
-        phases.done("create", t0);
-        InstanceLogs logs = new InstanceLogs(home.instanceDir(name));
-        if (!create.succeeded()) {
-            String reason = StartFailure.isRootRefusal(create) ? StartFailure.rootExplanation()
-                    : "`limactl create` exited with status " + create.exitCode();
-            throw failAndClean(name, reason, create, logs, commands, home);
-        }
-
-        t0 = System.nanoTime();
-        LimactlResult start = commands.start(name, options.startTimeout());
-        phases.done("start", t0);
-        if (!start.succeeded()) {
-            throw failAndClean(name, StartFailure.classify(start, options.startTimeout()), start, logs, commands, home);
-        }
-        LimaInstanceStatus status = commands.list(name).orElse(null);
-        if (status == null || !status.running() || status.sshLocalPort() <= 0) {
-            String seen = status == null ? "`limactl list --json " + name + "` does not list it"
-                    : "`limactl list --json` reports status " + status.status() + " and sshLocalPort "
-                            + status.sshLocalPort() + (status.errors().isEmpty() ? "" : ", errors " + status.errors());
-            throw failAndClean(name, "Lima said READY, but " + seen, null, logs, commands, home);
-        }
-
-        GuestShell shell;
-        t0 = System.nanoTime();
-        try {
-            shell = connect(status, home, options);
-        } catch (RuntimeException e) {
-            throw failAndClean(name, "no SSH session to the guest on " + status.sshAddress() + ":"
-                    + status.sshLocalPort() + " as " + guestUser(status) + " with key "
-                    + home.userPrivateKey() + ": " + e.getMessage(), null, logs, commands, home);
-        }
-        phases.done("ssh", t0);
-
-        t0 = System.nanoTime();
-        List<String> problems;
-        try {
-            problems = GuestMountCheck.problems(GuestMountTable.read(shell), spec.mountType(), spec.mounts());
-        } catch (RuntimeException e) {
-            shell.close();
-            throw failAndClean(name, "cannot read the guest's /proc/mounts: " + e.getMessage(), null, logs,
-                    commands, home);
-        }
-        if (!problems.isEmpty()) {
-            shell.close();
-            throw failAndClean(name, String.join("; ", problems), null, logs, commands, home);
-        }
-        phases.done("mounts", t0);
-
-        return new LimactlInstance(name, spec, shell, mountedDirectories(spec, shell), phases.millis(), logs, commands,
-                home);
     }
 
     /**
@@ -257,101 +203,8 @@ public final class LimactlEngine implements Engine {
         if (status == null) {
             return Optional.empty();
         }
-        InstanceLogs logs = new InstanceLogs(home.instanceDir(name));
-        BootPhases phases = new BootPhases(options.name(), options.progress());
-        String otherDirectory = otherHostDirectory(home, name, spec);
-        if (otherDirectory != null) {
-            return discard(name, otherDirectory, commands);
-        }
-        if (!status.running()) {
-            long t0 = System.nanoTime();
-            LimactlResult start = commands.start(name, options.startTimeout());
-            phases.done("start", t0);
-            if (!start.succeeded()) {
-                return discard(name, StartFailure.classify(start, options.startTimeout()) + ": "
-                        + start.stderrTail(5), commands);
-            }
-            status = commands.list(name).orElse(null);
-            if (status == null || !status.running() || status.sshLocalPort() <= 0) {
-                return discard(name, "not running after `limactl start`", commands);
-            }
-        }
-        GuestShell shell;
-        long t0 = System.nanoTime();
-        try {
-            shell = connect(status, home, options);
-        } catch (RuntimeException e) {
-            return discard(name, "no SSH session: " + e.getMessage(), commands);
-        }
-        phases.done("ssh", t0);
-        t0 = System.nanoTime();
-        List<String> problems;
-        try {
-            problems = GuestMountCheck.problems(GuestMountTable.read(shell), spec.mountType(), spec.mounts());
-        } catch (RuntimeException e) {
-            problems = List.of("cannot read the guest's /proc/mounts: " + e.getMessage());
-        }
-        if (!problems.isEmpty()) {
-            shell.close();
-            return discard(name, String.join("; ", problems), commands);
-        }
-        phases.done("mounts", t0);
-        return Optional.of(new LimactlInstance(name, spec, shell, mountedDirectories(spec, shell), phases.millis(),
-                logs, commands, home));
-    }
-
-    /**
-     * Which declared host directory the kept instance does not mount, from its lima.yaml; {@code null} when it
-     * mounts them all. The guest's /proc/mounts shows mount points, not which host directory is behind them.
-     */
-    private static String otherHostDirectory(LimaHome home, String name, ResolvedInstance spec) {
-        String limaYaml;
-        try {
-            limaYaml = Files.readString(home.instanceDir(name).resolve("lima.yaml"));
-        } catch (IOException e) {
-            return "its lima.yaml cannot be read: " + e.getMessage();
-        }
-        for (ResolvedMount mount : spec.mounts()) {
-            if (!limaYaml.contains(mount.location().toString())) {
-                return "mounts[" + mount.index() + "] " + mount.location() + " is not in its lima.yaml";
-            }
-        }
-        return null;
-    }
-
-    /** A kept instance that does not fit: deleted, so a fresh one can take its name. */
-    private static Optional<Instance> discard(String name, String why, LimactlCommands commands) {
-        LOG.warn("Lima instance {} kept by an earlier run cannot be reused ({}); deleting it to start a fresh one",
-                name, why);
-        commands.stopForce(name);
-        LimactlResult delete = commands.deleteForce(name);
-        if (!delete.succeeded()) {
-            throw new InstanceStartException("cannot delete the unusable kept instance \"" + name + "\" ("
-                    + why + "): `" + delete.commandLine() + "` failed: " + delete.stderrTail(5));
-        }
-        return Optional.empty();
-    }
-
-    private static List<MountedDirectory> mountedDirectories(ResolvedInstance spec, GuestShell shell) {
-        List<MountedDirectory> mounted = new ArrayList<>();
-        for (ResolvedMount mount : spec.mounts()) {
-            mounted.add(new MountedDirectory(mount, spec.mountType(), mount.location(),
-                    GuestPath.of(mount.mountPoint()), shell));
-        }
-        return mounted;
-    }
-
-    /** Lima's guest user: the effective config's, else the host user's name (Lima's default). */
-    /** Lima's own SSH endpoint and key; Lima checks no host key on its loopback port, and neither do we. */
-    private GuestShell connect(LimaInstanceStatus status, LimaHome home, StartOptions options) {
-        SshTarget target = new SshTarget(status.sshAddress(), status.sshLocalPort(), guestUser(status),
-                home.userPrivateKey(), HostKeyPolicy.acceptAnyOnLoopback());
-        return connector.connect(target, Duration.ofSeconds(Math.max(30, options.startTimeout().toSeconds() / 2)));
-    }
-
-    private String guestUser(LimaInstanceStatus status) {
-        String configured = status.guestUser();
-        return configured == null || configured.isBlank() ? settings.hostUser().name() : configured;
+        return new LimactlBoot(settings, connector, commands, home, spec, options).kept(status)
+                .map(Instance.class::cast);
     }
 
     private void sweepOnce(LimaHome home, LimactlCommands commands) {
@@ -378,20 +231,6 @@ public final class LimactlEngine implements Engine {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the lima.yaml of " + name + " to " + settings.workDir(), e);
         }
-    }
-
-    private InstanceStartException failAndClean(String name, String reason, LimactlResult command, InstanceLogs logs,
-            LimactlCommands commands, LimaHome home) {
-        Path kept = StartFailure.keepLogs(logs, settings.workDir().resolve("failed").resolve(name));
-        InstanceStartException error = StartFailure.of(name, reason, command, logs, kept);
-        LimactlResult stop = commands.stopForce(name);
-        LimactlResult delete = commands.deleteForce(name);
-        if (!delete.succeeded() && Files.exists(home.instanceDir(name))) {
-            error.addSuppressed(new LimactlException("cleanup `" + delete.commandLine() + "` failed after `"
-                    + stop.commandLine() + "`: " + delete.stderrTail(5), delete));
-        }
-        LimactlInstance.removePrivateHomeIfEmpty(home);
-        return error;
     }
 
     /** limactl in this engine's LIMA_HOME, for tests that prepare or inspect instances directly. */

@@ -116,6 +116,21 @@ class LimactlReuseContractTest {
     }
 
     @Test
+    void aKeptInstanceThatDoesNotMountTheDeclaredDirectoryIsDeletedSoAFreshOneCanTakeItsName() throws Exception {
+        keep(true);
+        int before = f.fake.invocations().size();
+        ResolvedInstance mounting = ContractFixture.spec(MountType.REVERSE_SSHFS, f.mount(0, "/mnt/src", true));
+
+        assertThat(engine().attach(mounting, StartOptions.named(KEPT))).isEmpty();
+
+        List<List<String>> calls = callsSince(before);
+        assertThat(calls).noneMatch(call -> call.get(0).equals("create") || call.get(0).equals("start"));
+        assertThat(calls).anyMatch(call -> call.get(0).equals("delete") && call.contains(KEPT));
+        assertThat(f.limaHome.resolve(KEPT)).doesNotExist();
+        assertThat(f.runningHostAgents()).isEmpty();
+    }
+
+    @Test
     void theSweepOfDeadRunsLeavesKeptInstancesAlone() throws Exception {
         keep(true);
         int before = f.fake.invocations().size();
