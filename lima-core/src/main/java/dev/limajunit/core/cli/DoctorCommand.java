@@ -139,10 +139,13 @@ public final class DoctorCommand implements Subcommand {
         return limactl || qemu;
     }
 
-    /** The qemu engine's cache of guest kernels and kits: what is in it and whether the next build fits. */
+    /**
+     * The qemu engine's cache of guest kernels, kits and boot snapshots: what is in it and whether the next build fits.
+     */
     static String describeCache(Path dir) {
         long kernels = entries(dir.resolve("kernels"));
         long kits = entries(dir.resolve("kits"));
+        long snapshots = entries(dir.resolve("snapshots"));
         Path existing = dir;
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
@@ -154,7 +157,9 @@ public final class DoctorCommand implements Subcommand {
             free = -1;
         }
         String content = kernels + kits == 0 ? "empty (the first qemu boot builds a kernel and a kit, ~20 s)"
-                : kernels + " kernel(s), " + kits + " kit(s)";
+                : kernels + " kernel(s), " + kits + " kit(s)" + (snapshots == 0 ? "" : ", " + snapshots
+                        + " boot snapshot(s) (a few hundred MB each; delete " + dir.resolve("snapshots")
+                        + " to free them, they are made again when needed)");
         String space = free < 0 ? "free space unknown" : mebibytes(free) + " free";
         String low = free >= 0 && free < LOW_CACHE_SPACE ? "; LOW: a first build needs about 90 MB there, move the "
                 + "cache with -Dlima.cacheDir or LIMA_JUNIT_CACHE" : "";

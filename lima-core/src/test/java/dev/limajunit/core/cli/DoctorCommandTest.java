@@ -70,7 +70,15 @@ class DoctorCommandTest {
         Files.createDirectories(cache.resolve("kits/.building-x-123")); // a build in progress is no kit
         Files.writeString(cache.resolve("kernels/debian-resolved"), "linux-image-6.1.0-56-amd64 6.1.192-2");
 
-        assertThat(doctor(CI_LIKE, cache).out()).contains("kit cache     " + cache + ": 1 kernel(s), 2 kit(s), ");
+        assertThat(doctor(CI_LIKE, cache).out()).contains("kit cache     " + cache + ": 1 kernel(s), 2 kit(s), ")
+                .doesNotContain("boot snapshot");
+
+        Files.createDirectories(cache.resolve("snapshots/3f1c0d9e8a7b6c5d"));
+        Files.createDirectories(cache.resolve("snapshots/.building-y-7")); // a snapshot being made is none yet
+
+        assertThat(DoctorCommand.describeCache(cache)).startsWith(cache + ": 1 kernel(s), 2 kit(s), 1 boot snapshot(s) "
+                + "(a few hundred MB each; delete " + cache.resolve("snapshots") + " to free them, they are made again "
+                + "when needed), ");
     }
 
     @Test
