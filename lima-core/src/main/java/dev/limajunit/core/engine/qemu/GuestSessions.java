@@ -45,10 +45,6 @@ final class GuestSessions {
         return new SshTarget("127.0.0.1", sshPort, user, key, hostKey);
     }
 
-    QemuExit exit() {
-        return exit;
-    }
-
     /** A session on which {@code first} has run: a round trip less than opening it and running a command after. */
     GuestShell open(SshTarget target, Command first) {
         GuestShell shell = openUnlisted(target, first);

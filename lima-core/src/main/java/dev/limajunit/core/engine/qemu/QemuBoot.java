@@ -98,8 +98,7 @@ final class QemuBoot {
         GuestLogin login = new GuestLogin(Files.readString(dir.resolve("id_ed25519.pub")).strip(), user);
         QemuMachine machine = new QemuMachine(settings.qemuBinary(), accelerator, spec.cpus(), spec.memoryBytes(),
                 settings.kernel(kit), kit.initramfs(), login);
-        BootContext context = new BootContext(options.name(), dir, serial, qemuStderr,
-                new QemuLauncher(options.name(), dir, serial, qemuStderr, started), phases, deadline, started,
+        BootContext context = new BootContext(options.name(), dir, serial, qemuStderr, phases, deadline, started,
                 clientKey, HostKeyPolicy.expect(kit.hostPublicKey()), user);
         GuestLaunch launch = launchFor(machine, context);
         for (MountWiring wiring : wirings) {
@@ -199,7 +198,7 @@ final class QemuBoot {
 
     /** The start's failure: whose start, the reason, and the end of the serial log. */
     private InstanceStartException failure(String reason, Throwable cause) {
-        StringBuilder message = new StringBuilder("instance " + options.name() + " (qemu engine): " + reason);
+        StringBuilder message = new StringBuilder(BootContext.who(options.name()) + ": " + reason);
         if (serial != null && Files.exists(serial.file())) {
             message.append("\n--- last ").append(SERIAL_TAIL_LINES).append(" lines of the serial log ")
                     .append(serial.file()).append(" ---\n").append(serial.tail(SERIAL_TAIL_LINES));
